@@ -1,0 +1,72 @@
+package io.jenkins.plugins.gitops.engine.cluster;
+
+import io.jenkins.plugins.gitops.engine.health.Health;
+import io.jenkins.plugins.gitops.engine.model.DesiredState;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceKey;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where an environment runs: a Kubernetes namespace/cluster or a Docker Swarm stack. The sync
+ * planner and executor only talk to this interface. Every method that writes is only called after
+ * {@link #prepare} and {@link #validate} succeeded for the whole desired state.
+ */
+public interface Target extends AutoCloseable {
+
+    /** Human description for logs: {@code Kubernetes https://api:6443 namespace docs-dev}. */
+    String describe();
+
+    /**
+     * Turns rendered objects into what will be written: default namespace, managed-by and environment
+     * labels, target-specific normalisation (Swarm: stack prefix, content-hashed config names). Pure:
+     * no API call.
+     */
+    DesiredState prepare(DesiredState rendered);
+
+    /**
+     * Checks with read-only calls that every prepared object can be applied (kind served by the API
+     * or defined by a CRD in the same state, namespace scope right). Throws
+     * {@link io.jenkins.plugins.gitops.engine.InvalidInputException} listing every problem.
+     */
+    void validate(DesiredState prepared);
+
+    /**
+     * The managed live objects of this environment, keyed: one list call per kind, for the kinds of
+     * the desired state and those the target remembers having managed (so prune finds them).
+     */
+    Map<ResourceKey, Resource> live(DesiredState prepared);
+
+    /** Rank of a kind in apply order (namespaces first, ingress last); deletes run in reverse. */
+    int applyRank(ResourceKey key);
+
+    /** Creates an absent object; returns the live object as the target stored it. */
+    Resource create(Resource desired);
+
+    /** Brings an existing object to the desired state (a patch, never a blind replace). */
+    Resource update(Resource desired, Resource live);
+
+    void delete(Resource live);
+
+    /** Re-reads one object (for health waits); empty if it does not exist. */
+    Optional<Resource> get(ResourceKey key);
+
+    /** Health of a live object. */
+    Health health(Resource live);
+
+    /**
+     * Called once after a successful sync with the objects now managed (Kubernetes: inventory of
+     * kinds for future prunes; Swarm: removal of superseded config/secret versions).
+     */
+    default void afterSync(DesiredState prepared, List<Resource> applied) {
+    }
+
+    /** Field paths the server fills in or owns and that never count as drift for this kind. */
+    default List<String> serverOwnedPointers(ResourceKey key) {
+        return List.of();
+    }
+
+    @Override
+    void close();
+}

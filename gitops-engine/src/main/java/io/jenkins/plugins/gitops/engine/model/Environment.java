@@ -1,0 +1,57 @@
+package io.jenkins.plugins.gitops.engine.model;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One environment of gitops.yaml, validated. See docs/gitops-yaml.md for every key.
+ */
+public record Environment(
+        String name,
+        String path,
+        TargetSpec target,
+        SyncPolicy sync,
+        boolean prune,
+        boolean selfHeal,
+        Duration driftInterval,
+        String promotesFrom,
+        List<String> approvers,
+        RetryPolicy retry,
+        List<PolicyRule> policies,
+        List<IgnoreRule> ignoreDifferences,
+        Duration healthTimeout,
+        boolean autoRollback,
+        Map<String, String> variables) {
+
+    public static final Duration DEFAULT_DRIFT_INTERVAL = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofMinutes(5);
+
+    public Environment {
+        approvers = List.copyOf(approvers);
+        policies = List.copyOf(policies);
+        ignoreDifferences = List.copyOf(ignoreDifferences);
+        variables = Map.copyOf(variables);
+    }
+
+    /** An environment with defaults for everything but name, path and target (tests, demo). */
+    public static Environment of(String name, String path, TargetSpec target) {
+        return new Environment(name, path, target, SyncPolicy.MANUAL, true, false, DEFAULT_DRIFT_INTERVAL, null,
+                List.of(), RetryPolicy.DEFAULT, List.of(), List.of(), DEFAULT_HEALTH_TIMEOUT, false, Map.of());
+    }
+
+    public Environment withPrune(boolean newPrune) {
+        return new Environment(name, path, target, sync, newPrune, selfHeal, driftInterval, promotesFrom, approvers,
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables);
+    }
+
+    public Environment withRetry(RetryPolicy newRetry) {
+        return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
+                newRetry, policies, ignoreDifferences, healthTimeout, autoRollback, variables);
+    }
+
+    public Environment withHealthTimeout(Duration timeout) {
+        return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
+                retry, policies, ignoreDifferences, timeout, autoRollback, variables);
+    }
+}

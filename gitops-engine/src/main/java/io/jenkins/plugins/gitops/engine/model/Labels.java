@@ -1,0 +1,27 @@
+package io.jenkins.plugins.gitops.engine.model;
+
+/** Label and annotation names the engine writes and reads. A leaf: nothing else lives here. */
+public final class Labels {
+    private Labels() {
+    }
+
+    /** Standard Kubernetes label marking who manages an object. */
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    /** Value of {@link #MANAGED_BY} on every object this engine manages. */
+    public static final String MANAGED_BY_VALUE = "jenkins-gitops";
+    /** The environment (gitops.yaml name) an object belongs to. */
+    public static final String ENVIRONMENT = "gitops.jenkins.io/environment";
+    /** Annotation: the Git revision the object was last applied from. */
+    public static final String REVISION = "gitops.jenkins.io/revision";
+    /** Annotation: integer sync wave; lower waves are applied (and healthy) first. */
+    public static final String SYNC_WAVE = "gitops.jenkins.io/sync-wave";
+    /** Annotation: content hash of the desired manifest last applied, to skip unchanged objects cheaply. */
+    public static final String DESIRED_HASH = "gitops.jenkins.io/desired-hash";
+    /** Swarm: the stack label {@code docker stack} itself uses, so {@code docker stack services} lists our services. */
+    public static final String STACK_NAMESPACE = "com.docker.stack.namespace";
+
+    /** Label selector matching everything managed for an environment. */
+    public static String selector(String environment) {
+        return MANAGED_BY + "=" + MANAGED_BY_VALUE + "," + ENVIRONMENT + "=" + environment;
+    }
+}
