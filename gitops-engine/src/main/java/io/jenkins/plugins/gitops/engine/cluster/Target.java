@@ -62,6 +62,14 @@ public interface Target extends AutoCloseable {
     default void afterSync(DesiredState prepared, List<Resource> applied) {
     }
 
+    /**
+     * What Git set on this object at the last apply, if the target keeps it (Kubernetes: an
+     * annotation), so that a field removed from Git counts as a difference. Secret values hashed.
+     */
+    default java.util.Map<String, Object> lastApplied(Resource live) {
+        return null;
+    }
+
     /** Field paths the server fills in or owns and that never count as drift for this kind. */
     default List<String> serverOwnedPointers(ResourceKey key) {
         return List.of();

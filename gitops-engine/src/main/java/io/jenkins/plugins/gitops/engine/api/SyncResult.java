@@ -1,0 +1,32 @@
+package io.jenkins.plugins.gitops.engine.api;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a sync or diff did: the revision, counts per action, overall health, every object, and
+ * whether it succeeded (with the reason when it did not). Contains no secret values.
+ */
+public record SyncResult(String environment, String revision, String target, boolean dryRun, boolean succeeded,
+        String message, String health, int created, int updated, int deleted, int unchanged, int pruneSkipped,
+        List<ObjectResult> objects, List<String> warnings, Duration duration) {
+    public SyncResult {
+        objects = List.copyOf(objects);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** True when nothing differs between Git and the target (for diff). */
+    public boolean inSync() {
+        return created == 0 && updated == 0 && deleted == 0 && pruneSkipped == 0;
+    }
+
+    public String summary() {
+        return environment + " @ " + shortRevision() + ": " + created + " created, " + updated + " updated, "
+                + deleted + " deleted, " + unchanged + " unchanged" + (pruneSkipped > 0 ? ", " + pruneSkipped
+                + " not pruned (prune is off)" : "") + "; health " + health;
+    }
+
+    public String shortRevision() {
+        return revision != null && revision.matches("[0-9a-f]{40}") ? revision.substring(0, 12) : String.valueOf(revision);
+    }
+}

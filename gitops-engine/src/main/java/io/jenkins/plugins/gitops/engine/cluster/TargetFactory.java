@@ -1,0 +1,12 @@
+package io.jenkins.plugins.gitops.engine.cluster;
+
+import io.jenkins.plugins.gitops.engine.model.Environment;
+
+/**
+ * Opens the target of an environment. The caller decides which cluster or daemon and with which
+ * credentials: the command from its options, Jenkins from credentials in the run's context.
+ */
+@FunctionalInterface
+public interface TargetFactory {
+    Target open(Environment environment);
+}

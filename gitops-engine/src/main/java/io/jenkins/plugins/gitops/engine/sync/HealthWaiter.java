@@ -1,0 +1,79 @@
+package io.jenkins.plugins.gitops.engine.sync;
+
+import io.jenkins.plugins.gitops.engine.ProgressListener;
+import io.jenkins.plugins.gitops.engine.cluster.Target;
+import io.jenkins.plugins.gitops.engine.health.Health;
+import io.jenkins.plugins.gitops.engine.health.HealthStatus;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceKey;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Waits until objects are healthy. Health is first read from the objects already at hand (no API
+ * call, so a no-op sync stays cheap); only objects not yet healthy are re-read, every poll interval,
+ * until all are healthy, one is degraded (fails at once, with the reason) or the timeout passes.
+ */
+final class HealthWaiter {
+    private final Target target;
+    private final SyncOptions options;
+    private final Retrier.Sleeper sleeper;
+    private final ProgressListener listener;
+    private final long deadline;
+
+    HealthWaiter(Target target, SyncOptions options, Retrier.Sleeper sleeper, ProgressListener listener) {
+        this.target = target;
+        this.options = options;
+        this.sleeper = sleeper;
+        this.listener = listener;
+        this.deadline = System.nanoTime() + options.timeout().toNanos();
+    }
+
+    /** Returns null when all are healthy, else the failure message; records health in results. */
+    String waitFor(Map<ResourceKey, Resource> objects, Map<ResourceKey, TaskResult> results, String phase) {
+        Map<ResourceKey, Health> health = new LinkedHashMap<>();
+        objects.forEach((key, live) -> health.put(key, target.health(live)));
+        record(health, results);
+        long lastReport = 0;
+        while (true) {
+            Map<ResourceKey, Health> pending = health.entrySet().stream()
+                    .filter(e -> e.getValue().status() != HealthStatus.HEALTHY)
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+            if (pending.isEmpty()) {
+                return null;
+            }
+            var degraded = pending.entrySet().stream().filter(e -> e.getValue().status() == HealthStatus.DEGRADED).findFirst();
+            if (degraded.isPresent()) {
+                return phase + ": " + degraded.get().getKey() + " is " + degraded.get().getValue();
+            }
+            if (System.nanoTime() > deadline) {
+                return phase + ": not healthy after " + options.timeout().toSeconds() + "s: " + describe(pending);
+            }
+            if (System.nanoTime() - lastReport > Duration.ofSeconds(10).toNanos()) {
+                listener.progress("  waiting for " + pending.size() + " object(s) to become healthy: " + describe(pending));
+                lastReport = System.nanoTime();
+            }
+            try {
+                sleeper.sleep(options.pollInterval());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return phase + ": interrupted while waiting for health";
+            }
+            for (ResourceKey key : pending.keySet()) {
+                health.put(key, target.get(key).map(target::health).orElse(Health.MISSING));
+            }
+            record(health, results);
+        }
+    }
+
+    private static void record(Map<ResourceKey, Health> health, Map<ResourceKey, TaskResult> results) {
+        health.forEach((key, h) -> results.computeIfPresent(key, (k, r) -> r.withHealth(h)));
+    }
+
+    private static String describe(Map<ResourceKey, Health> pending) {
+        return pending.entrySet().stream().limit(5).map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")) + (pending.size() > 5 ? ", ..." : "");
+    }
+}
