@@ -55,10 +55,15 @@ final class GitRemote implements AutoCloseable {
         if (creds instanceof GitCredentials.SshKey key && parsed.getUser() == null && isSsh(parsed)) {
             parsed = parsed.setUser(key.username());
         }
-        this.uri = parsed;
-        this.display = GitSource.redact(parsed.toString());
+        if (creds instanceof GitCredentials.None && parsed.getUser() != null && parsed.getPass() != null) {
+            // user:password@ written in the URL: use it, but keep it out of the URI used for messages
+            creds = GitCredentials.usernamePassword(parsed.getUser(), parsed.getPass().toCharArray());
+            parsed = parsed.setUser(null).setPass(null);
+        }
         this.credentialsProvider = creds instanceof GitCredentials.UsernamePassword up
                 ? new UsernamePasswordCredentialsProvider(up.username(), up.password()) : null;
+        this.uri = parsed;
+        this.display = GitSource.redact(parsed.toString());
         this.sshSessionFactory = creds instanceof GitCredentials.SshKey key ? sshFactory(key) : null;
     }
 
