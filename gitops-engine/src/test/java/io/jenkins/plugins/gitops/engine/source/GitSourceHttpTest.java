@@ -112,6 +112,10 @@ class GitSourceHttpTest {
         assertThat(error).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("authentication failed for " + server.url("deploy"));
         assertNoSecret(error, WRONG_PASSWORD);
+        String goodUrl = server.url("deploy").replace("http://", "http://" + USER + ":" + PASSWORD + "@");
+        try (GitSource source = new GitSource(goodUrl, GitCredentials.NONE, cache)) {
+            assertThat(source.resolve("main").commitId()).isEqualTo(first);
+        }
         assertThat(GitSource.redact("fetch https://user:tok3n@example.com/r.git and ssh://git@h/r"))
                 .isEqualTo("fetch https://example.com/r.git and ssh://h/r");
     }

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.security.PublicKey;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
+import org.junit.jupiter.api.Assumptions;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +118,30 @@ class GitSourceSshTest {
             assertThat(catchThrowable(() -> source.resolve("main"))).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("repository not found");
         }
+    }
+
+    @Test
+    void opensshFormatKeyWithPassphrase() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")), "ssh-keygen not installed");
+        Path keyFile = tmp.resolve("id_ecdsa");
+        Process keygen = new ProcessBuilder("/usr/bin/ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "s3cret-phrase",
+                "-C", "deploy", "-f", keyFile.toString()).redirectErrorStream(true).start();
+        assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(keygen.exitValue()).isZero();
+        String pem = Files.readString(keyFile);
+        assertThat(pem).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
+        PublicKey publicKey = PublicKeyEntry.parsePublicKeyEntry(Files.readString(tmp.resolve("id_ecdsa.pub")).trim())
+                .resolvePublicKey(null, null, PublicKeyEntryResolver.FAILING);
+        try (GitSshServer ecdsaServer = new GitSshServer(tmp.resolve("repos"), publicKey);
+                GitSource source = source(ecdsaServer.url("deploy"), GitCredentials.sshKey("git", pem,
+                        "s3cret-phrase".toCharArray(), GitCredentials.HostKeys.trust(ecdsaServer.knownHostsLine())))) {
+            assertThat(source.resolve("main").commitId()).isEqualTo(first);
+        }
+        assertThatThrownBy(() -> source(server.url("deploy"),
+                GitCredentials.sshKey("git", pem, "wrong-phrase".toCharArray())))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("passphrase")
+                .message().doesNotContain("wrong-phrase");
     }
 
     @Test

@@ -7,7 +7,12 @@ import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.model.Revision;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -149,6 +154,43 @@ class GitSourceTest {
         }
         assertThat(tmp.resolve("cache").toFile().list((d, n) -> !n.endsWith(".lock")))
                 .as("one cache folder per remote").hasSize(1);
+    }
+
+    @Test
+    void concurrentSourcesShareOneCacheSafely() throws Exception {
+        String third = remote.commit(Map.of("environments/production/app.yaml", "replicas: 4\n"), "scale production");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> {
+                    try (GitSource s = new GitSource(remote.bare.toString(), GitCredentials.NONE, tmp.resolve("cache"))) {
+                        return s.resolve("main").commitId();
+                    }
+                }));
+            }
+            for (Future<String> r : results) {
+                assertThat(r.get(30, TimeUnit.SECONDS)).isEqualTo(third);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void brokenCacheFolderIsRecreated() throws Exception {
+        Path cache = tmp.resolve("other-cache");
+        try (GitSource s = new GitSource(remote.bare.toString(), GitCredentials.NONE, cache)) {
+            assertThat(s.resolve("main").commitId()).isEqualTo(second);
+        }
+        Path folder;
+        try (var entries = Files.list(cache)) {
+            folder = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Files.delete(folder.resolve("HEAD"));
+        try (GitSource s = new GitSource(remote.bare.toString(), GitCredentials.NONE, cache)) {
+            assertThat(s.resolve("main").commitId()).isEqualTo(second);
+        }
     }
 
     @Test
