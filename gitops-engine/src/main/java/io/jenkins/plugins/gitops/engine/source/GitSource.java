@@ -189,10 +189,14 @@ public final class GitSource implements AutoCloseable {
                 + maxAttempts + " times because others pushed to it at the same time; run the operation again");
     }
 
-    /** Commits of {@code branch} (null: the default branch) that touch {@code path}, newest first. */
+    /**
+     * Commits of {@code branch} (null or {@code HEAD}: the default branch) that touch {@code path}
+     * (a file or folder; null or empty: any), newest first, at most {@code max}.
+     */
     public List<Revision> log(String branch, String path, int max) {
         ensureFetched();
-        String requested = branch == null || branch.isBlank() ? defaultBranch() : branchName(branch);
+        String requested = branch == null || branch.isBlank() || branch.trim().equals(Constants.HEAD)
+                ? defaultBranch() : branchName(branch);
         List<Revision> revisions = new ArrayList<>();
         try (Git git = Git.wrap(repository)) {
             LogCommand log = git.log().add(lookup(requested)).setMaxCount(max);

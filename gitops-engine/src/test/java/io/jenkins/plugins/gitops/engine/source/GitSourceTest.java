@@ -253,6 +253,8 @@ class GitSourceTest {
         assertThat(staging).extracting(Revision::commitId).containsExactly(fourth, second, first);
         assertThat(source.log("main", "environments/production/app.yaml", 10))
                 .extracting(Revision::commitId).containsExactly(third, first);
+        assertThat(source.log("HEAD", "environments/staging/app.yaml", 1)).extracting(Revision::commitId)
+                .containsExactly(fourth);
         assertThat(source.log(null, "", 2)).extracting(Revision::shortMessage)
                 .containsExactly("scale staging again", "scale production");
     }
