@@ -22,6 +22,10 @@ final class Problems {
         this.file = file;
     }
 
+    String file() {
+        return file;
+    }
+
     void error(Node at, String path, String message) {
         error(Values.line(at), path, message);
     }

@@ -72,7 +72,10 @@ public final class ProjectConfigLoader {
             return new Yaml(new SafeConstructor(options)).compose(new StringReader(new String(content, StandardCharsets.UTF_8)));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            problems.error(line, "", "invalid YAML: " + firstLine(e.getProblem()) + context(e));
+            String problem = firstLine(e.getProblem());
+            problems.error(line, "", problem.contains("another document")
+                    ? "invalid YAML: found a second document; " + problems.file() + " holds one document, remove the '---' line"
+                    : "invalid YAML: " + problem + context(e));
         } catch (YAMLException e) {
             String message = firstLine(e.getMessage());
             problems.error(0, "", "invalid YAML: " + message + (message.contains("aliases")

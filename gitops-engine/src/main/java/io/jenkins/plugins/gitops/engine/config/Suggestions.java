@@ -17,6 +17,9 @@ final class Suggestions {
         for (String candidate : candidates) {
             String other = fold(candidate);
             int distance = folded.equals(other) ? 0 : distance(folded, other);
+            if (folded.length() >= 4 && (other.startsWith(folded) || folded.startsWith(other))) {
+                distance = Math.min(distance, 1); // a shortened or extended name: no-latest for no-latest-tag
+            }
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
