@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
+    private static final int MAX_QUOTED = 40;
     private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
     private static final String EXAMPLES = "use a number and a unit (ms, s, m, h), e.g. 500ms, 30s, 5m, 1h30m";
 
@@ -26,27 +27,29 @@ public final class Durations {
             throw new InvalidInputException("empty duration: " + EXAMPLES);
         }
         String s = text.strip();
+        String quoted = "'" + (s.length() <= MAX_QUOTED ? s : s.substring(0, MAX_QUOTED) + "...") + "'";
         if (s.startsWith("-")) {
-            throw new InvalidInputException("'" + s + "' is negative; durations must be zero or more");
+            throw new InvalidInputException(quoted + " is negative; durations must be zero or more");
         }
         if (s.equals("0")) {
             return Duration.ZERO;
         }
         if (s.chars().allMatch(Character::isDigit)) {
-            throw new InvalidInputException("'" + s + "' has no unit: write " + s + "s, " + s + "m or " + s + "ms");
+            throw new InvalidInputException(quoted + " has no unit: write "
+                    + (s.length() <= 12 ? s + "s, " + s + "m or " + s + "ms" : "a unit after the number, e.g. 30s"));
         }
         Matcher m = PART.matcher(s);
         BigDecimal nanos = BigDecimal.ZERO;
         int at = 0;
         while (at < s.length()) {
             if (!m.find(at) || m.start() != at) {
-                throw new InvalidInputException("'" + s + "' is not a duration: " + EXAMPLES);
+                throw new InvalidInputException(quoted + " is not a duration: " + EXAMPLES);
             }
             nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(m.group(2)))));
             at = m.end();
         }
         if (nanos.compareTo(MAX_NANOS) > 0) {
-            throw new InvalidInputException("'" + s + "' is too long a duration");
+            throw new InvalidInputException(quoted + " is too long a duration");
         }
         return Duration.ofNanos(nanos.longValue());
     }

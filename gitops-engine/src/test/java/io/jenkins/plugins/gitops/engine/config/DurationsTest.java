@@ -76,5 +76,7 @@ class DurationsTest {
         assertThatThrownBy(() -> Durations.parse(" ")).hasMessageStartingWith("empty duration");
         assertThatThrownBy(() -> Durations.parse(null)).hasMessageStartingWith("empty duration");
         assertThatThrownBy(() -> Durations.parse("99999999999999h")).hasMessage("'99999999999999h' is too long a duration");
+        assertThatThrownBy(() -> Durations.parse("x".repeat(5000))).hasMessage("'" + "x".repeat(40)
+                + "...' is not a duration: use a number and a unit (ms, s, m, h), e.g. 500ms, 30s, 5m, 1h30m");
     }
 }

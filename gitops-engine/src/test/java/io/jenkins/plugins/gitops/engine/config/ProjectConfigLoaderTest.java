@@ -246,6 +246,18 @@ class ProjectConfigLoaderTest {
     }
 
     @Test
+    void selfReferencingMergeKeyDoesNotLoop() {
+        ProjectConfig config = ProjectConfigLoader.load(yaml("""
+                environments:
+                  staging: &s
+                    path: environments/staging
+                    target: { kubernetes: { namespace: staging } }
+                    <<: *s
+                """), "gitops.yaml");
+        assertThat(config.environment("staging").path()).isEqualTo("environments/staging");
+    }
+
+    @Test
     void badDefaultsRetryIsReportedOnceAtTheDefaults() {
         assertThatThrownBy(() -> ProjectConfigLoader.load(yaml("""
                 defaults:
