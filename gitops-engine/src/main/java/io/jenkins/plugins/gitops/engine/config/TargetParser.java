@@ -53,7 +53,7 @@ final class TargetParser {
                 + " starting and ending with a letter or digit", problems);
         String context = optionalString(map.get("context"), problems);
         YamlMap.Entry create = map.get("createNamespace");
-        Boolean createNamespace = create == null ? Boolean.FALSE : Values.bool(create.value(), create.path(), problems);
+        Boolean createNamespace = create == null ? Boolean.TRUE : Values.bool(create.value(), create.path(), problems);
         if (namespace == null || createNamespace == null) {
             return null;
         }

@@ -54,7 +54,7 @@ class ProjectConfigLoaderTest {
 
         Environment staging = config.environment("staging");
         assertThat(staging.path()).as("normalised").isEqualTo("environments/staging");
-        assertThat(staging.target()).isEqualTo(new TargetSpec(TargetSpec.Type.KUBERNETES, "docs-staging", "dev-cluster", false, null));
+        assertThat(staging.target()).isEqualTo(new TargetSpec(TargetSpec.Type.KUBERNETES, "docs-staging", "dev-cluster", true, null));
         assertThat(staging.sync()).isEqualTo(SyncPolicy.MANUAL);
         assertThat(staging.prune()).isTrue();
         assertThat(staging.selfHeal()).as("built-in default").isFalse();
@@ -65,7 +65,7 @@ class ProjectConfigLoaderTest {
 
         Environment production = config.environment("production");
         assertThat(production.path()).isEqualTo("environments/production");
-        assertThat(production.target()).isEqualTo(new TargetSpec(TargetSpec.Type.KUBERNETES, "docs", "prod-cluster", false, null));
+        assertThat(production.target()).isEqualTo(new TargetSpec(TargetSpec.Type.KUBERNETES, "docs", "prod-cluster", true, null));
         assertThat(production.sync()).isEqualTo(SyncPolicy.APPROVAL);
         assertThat(production.prune()).as("own false beats defaults' true").isFalse();
         assertThat(production.selfHeal()).isFalse();
@@ -148,7 +148,7 @@ class ProjectConfigLoaderTest {
                 """), "gitops.yaml").environment("dev");
 
         assertThat(env).isEqualTo(new Environment("dev", "deploy/dev",
-                new TargetSpec(TargetSpec.Type.KUBERNETES, "dev", null, false, null), SyncPolicy.MANUAL, false, false,
+                new TargetSpec(TargetSpec.Type.KUBERNETES, "dev", null, true, null), SyncPolicy.MANUAL, false, false,
                 Duration.ofMinutes(5), null, List.of(), RetryPolicy.DEFAULT, List.of(), List.of(), Duration.ofMinutes(5),
                 false, Map.of()));
     }
