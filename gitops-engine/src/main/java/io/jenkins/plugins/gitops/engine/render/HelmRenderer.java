@@ -74,7 +74,8 @@ public final class HelmRenderer implements FormatRenderer {
             }
         } catch (IllegalStateException e) {
             String message = String.valueOf(e.getMessage()).replace(work.resolve("chart").toString(),
-                    source.chartDirectory()).replace(work.toString(), source.chartDirectory()).strip();
+                    source.chartDirectory()).replace(work.toString(), source.chartDirectory())
+                    .replaceAll("(?m)^Use --debug flag.*$", "").strip().replaceAll("\\s*\\n\\s*", "; ");
             throw new InvalidInputException(source.chartDirectory() + ": Helm could not render the chart: " + message
                     + " (from " + source.origin() + ")");
         } catch (LinkageError e) {
