@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * rendered with {@code helm template} through helm-java. Helm needs files on disk, so the chart and
  * values are copied from the source tree into a temporary folder that is deleted afterwards.
  * Release name is the environment name, namespace the environment's target namespace. Variables are
- * not passed to Helm; put per-environment settings in {@code values-<env>.yaml}.
+ * not passed to Helm; put per-environment settings in {@code values-<env>.yaml}. Helm hooks (and
+ * test pods) are not part of helm-java's template output, so they are not applied: a GitOps sync has
+ * no install/upgrade phases; use sync waves instead.
  */
 public final class HelmRenderer implements FormatRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(HelmRenderer.class);
@@ -91,7 +93,6 @@ public final class HelmRenderer implements FormatRenderer {
 
         static Rendering parse(String output, String chartDirectory) {
             List<String> problems = new ArrayList<>();
-            List<String> warnings = new ArrayList<>();
             List<Resource> resources = new ArrayList<>();
             for (String chunk : output.split("(?m)^---\\s*$")) {
                 String source = sourceOf(chunk, chartDirectory);
@@ -103,20 +104,13 @@ public final class HelmRenderer implements FormatRenderer {
                     continue;
                 }
                 for (Map<String, Object> object : ManifestDocuments.objects(documents, source, problems)) {
-                    Resource resource = Resource.ofManifest(object, source);
-                    String hook = resource.annotations().get("helm.sh/hook");
-                    if (hook != null && hook.contains("test")) {
-                        warnings.add(source + ": skipped Helm test hook " + resource.kind() + " '" + resource.name()
-                                + "'");
-                        continue;
-                    }
-                    resources.add(resource);
+                    resources.add(Resource.ofManifest(object, source));
                 }
             }
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            return new Rendering(resources, warnings);
+            return new Rendering(resources, List.of());
         }
 
         /** {@code # Source: docs-platform/templates/web.yaml} becomes {@code charts/docs-platform/templates/web.yaml}. */
