@@ -72,7 +72,7 @@ public final class Renderers {
         FormatRenderer.Rendering rendering = renderer.render(tree, folder, environment,
                 variables == null ? Map.of() : variables);
         check(rendering.resources(), environment, folder);
-        LOG.info("Rendered environment {} at {}: {} objects, {} warnings", environment.name(), rev,
+        LOG.debug("Rendered environment {} at {}: {} objects, {} warnings", environment.name(), rev,
                 rendering.resources().size(), rendering.warnings().size());
         return new DesiredState(environment.name(), rev, rendering.resources(), rendering.warnings());
     }
