@@ -1,0 +1,100 @@
+package io.jenkins.plugins.gitops.engine.render;
+
+import io.jenkins.plugins.gitops.engine.InvalidInputException;
+import io.jenkins.plugins.gitops.engine.source.RepoPaths;
+import io.jenkins.plugins.gitops.engine.source.SourceTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One kustomization file, parsed and checked: the keys the engine supports, with patch files already
+ * read. Resources are kept as resolved repository paths; {@link KustomizeBuild} loads them.
+ */
+record Kustomization(String file, String directory, List<String> resources, String namespace, String namePrefix,
+        String nameSuffix, List<LabelRule> labels, Map<String, String> commonAnnotations,
+        List<ImageRewriter.Rule> images, List<Replica> replicas, List<Patch> strategicMergePatches,
+        List<Patch> patches, List<Patch> json6902Patches, List<Generators.Spec> generators) {
+
+    static final List<String> KEYS = List.of("apiVersion", "kind", "metadata", "resources", "bases", "namespace",
+            "namePrefix", "nameSuffix", "commonLabels", "labels", "commonAnnotations", "images", "replicas", "patches",
+            "patchesStrategicMerge", "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions");
+    private static final List<String> UNSUPPORTED = List.of("components", "crds", "vars", "replacements",
+            "helmCharts", "helmGlobals", "transformers", "generators", "validators", "openapi", "configurations",
+            "buildMetadata", "sortOptions");
+    private static final Pattern REMOTE = Pattern.compile("^(https?://|git@|ssh://|github\\.com/|gitlab\\.com/).*");
+
+    /** Labels added to every object; with selectors/templates also to workload selectors and pod templates. */
+    record LabelRule(Map<String, String> pairs, boolean includeSelectors, boolean includeTemplates) {
+    }
+
+    record Replica(String name, int count) {
+    }
+
+    /** A patch: a strategic-merge mapping or a JSON6902 list of operations, where it came from, and its target. */
+    record Patch(String origin, Object content, PatchTarget target) {
+    }
+
+    static Kustomization read(SourceTree tree, String directory, String file) {
+        YamlFields f = YamlFields.of(SafeYaml.load(tree.read(file), file), file);
+        for (String key : f.raw().keySet()) {
+            if (UNSUPPORTED.contains(key)) {
+                throw new InvalidInputException(file + ": kustomization key '" + key + "' is not supported by the"
+                        + " GitOps engine; render it with kustomize and commit the result, or use the supported keys");
+            }
+        }
+        f.onlyKeys(KEYS);
+        String kind = f.string("kind");
+        if (kind != null && !kind.equals("Kustomization")) {
+            throw new InvalidInputException(file + ": kind '" + kind + "' is not supported; only kind: Kustomization");
+        }
+        List<String> resources = new ArrayList<>();
+        for (String key : List.of("resources", "bases")) {
+            for (String entry : f.strings(key)) {
+                if (REMOTE.matcher(entry).matches()) {
+                    throw new InvalidInputException(file + ": remote resource '" + entry + "' is not supported;"
+                            + " copy it into the repository and refer to it by relative path");
+                }
+                resources.add(RepoPaths.resolve(directory, entry, file));
+            }
+        }
+        List<LabelRule> labels = new ArrayList<>();
+        if (f.has("commonLabels")) {
+            labels.add(new LabelRule(f.stringMap("commonLabels"), true, true));
+        }
+        for (YamlFields l : f.list("labels")) {
+            l.onlyKeys(List.of("pairs", "includeSelectors", "includeTemplates"));
+            boolean selectors = l.bool("includeSelectors", false);
+            labels.add(new LabelRule(l.stringMap("pairs"), selectors, selectors || l.bool("includeTemplates", false)));
+        }
+        PatchReader patchReader = new PatchReader(tree, directory, file);
+        return new Kustomization(file, directory, resources, f.string("namespace"), f.string("namePrefix"),
+                f.string("nameSuffix"), labels, f.stringMap("commonAnnotations"), images(f), replicas(f),
+                patchReader.strategicMerge(f), patchReader.patches(f), patchReader.json6902(f),
+                Generators.specs(f, directory));
+    }
+
+    private static List<ImageRewriter.Rule> images(YamlFields f) {
+        List<ImageRewriter.Rule> rules = new ArrayList<>();
+        for (YamlFields i : f.list("images")) {
+            i.onlyKeys(List.of("name", "newName", "newTag", "digest"));
+            rules.add(new ImageRewriter.Rule(i.requiredString("name"), i.string("newName"), i.string("newTag"),
+                    i.string("digest")));
+        }
+        return rules;
+    }
+
+    private static List<Replica> replicas(YamlFields f) {
+        List<Replica> replicas = new ArrayList<>();
+        for (YamlFields r : f.list("replicas")) {
+            r.onlyKeys(List.of("name", "count"));
+            String count = r.requiredString("count");
+            if (!count.matches("\\d{1,6}")) {
+                throw new InvalidInputException(r.where() + ": count must be a whole number, found '" + count + "'");
+            }
+            replicas.add(new Replica(r.requiredString("name"), Integer.parseInt(count)));
+        }
+        return replicas;
+    }
+}
