@@ -1,0 +1,76 @@
+package io.jenkins.plugins.gitops.engine;
+
+import io.jenkins.plugins.gitops.engine.config.ProjectConfigLoader;
+import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
+import io.jenkins.plugins.gitops.engine.model.Revision;
+import io.jenkins.plugins.gitops.engine.source.DirectoryTree;
+import io.jenkins.plugins.gitops.engine.source.GitCredentials;
+import io.jenkins.plugins.gitops.engine.source.GitSource;
+import io.jenkins.plugins.gitops.engine.source.SourceTree;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * The GitOps repository the facade reads: a Git remote (or local Git repository) through
+ * {@link GitSource}, or a plain local folder (no history: revision is the working tree).
+ */
+final class Repository implements AutoCloseable {
+    /** A revision and the files at it. */
+    record Snapshot(Revision revision, SourceTree tree) {
+        ProjectConfig config() {
+            if (!tree.isFile(ProjectConfig.FILE_NAME)) {
+                throw new InvalidInputException(ProjectConfig.FILE_NAME + ": not found at the root of the repository at "
+                        + revision + "; every GitOps repository needs one (see docs/gitops-yaml.md)");
+            }
+            return ProjectConfigLoader.load(tree.read(ProjectConfig.FILE_NAME), ProjectConfig.FILE_NAME);
+        }
+    }
+
+    private final GitSource git;
+    private final Path folder;
+
+    Repository(String location, GitCredentials credentials, Path cacheRoot) {
+        Path local = location.contains("://") ? null : Path.of(location);
+        if (local != null && Files.isDirectory(local) && !Files.exists(local.resolve(".git"))
+                && !Files.exists(local.resolve("HEAD"))) {
+            this.folder = local;
+            this.git = null;
+        } else {
+            this.folder = null;
+            this.git = new GitSource(location, credentials, cacheRoot);
+        }
+    }
+
+    boolean isGit() {
+        return git != null;
+    }
+
+    GitSource git() {
+        if (git == null) {
+            throw new InvalidInputException(folder + " is a plain folder, not a Git repository; this operation needs Git "
+                    + "history (use --repo with a Git URL or a repository folder)");
+        }
+        return git;
+    }
+
+    Snapshot snapshot(String revision) {
+        if (git == null) {
+            if (revision != null && !revision.isBlank()) {
+                throw new InvalidInputException("--revision " + revision + " needs a Git repository, but " + folder
+                        + " is a plain folder");
+            }
+            DirectoryTree tree = new DirectoryTree(folder);
+            return new Snapshot(new Revision(tree.revision(), null, "", "", Instant.now()), tree);
+        }
+        Revision resolved = git.resolve(revision);
+        return new Snapshot(resolved, git.tree(resolved));
+    }
+
+    @Override
+    public void close() {
+        if (git != null) {
+            git.close();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.jenkins.plugins.gitops.engine;
+
+import io.jenkins.plugins.gitops.engine.api.ObjectResult;
+import io.jenkins.plugins.gitops.engine.api.SyncResult;
+import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.sync.SyncAction;
+import io.jenkins.plugins.gitops.engine.sync.SyncOutcome;
+import io.jenkins.plugins.gitops.engine.sync.SyncTask;
+import io.jenkins.plugins.gitops.engine.sync.TaskResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns an executor outcome into the facade's plain {@link SyncResult}. */
+final class SyncResults {
+    private SyncResults() {
+    }
+
+    static SyncResult of(Environment environment, String revision, String target, boolean dryRun, SyncOutcome outcome,
+            Duration duration) {
+        List<ObjectResult> objects = new ArrayList<>();
+        List<SyncTask> tasks = outcome.plan().tasks();
+        for (int i = 0; i < tasks.size(); i++) {
+            SyncTask task = tasks.get(i);
+            TaskResult result = outcome.results().get(i);
+            objects.add(new ObjectResult(task.key().kind(), task.key().namespace(), task.key().name(), task.source(),
+                    task.action().displayName(), result.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                    result.message(), result.health() == null ? null : result.health().toString(),
+                    task.diff() == null ? "" : task.diff().unified(), task.diff() == null ? List.of() : task.diff().changes()));
+        }
+        return new SyncResult(environment.name(), revision, target, dryRun, outcome.succeeded(), outcome.message(),
+                outcome.health().displayName(), count(outcome, SyncAction.CREATE), count(outcome, SyncAction.UPDATE),
+                count(outcome, SyncAction.DELETE), count(outcome, SyncAction.UNCHANGED),
+                count(outcome, SyncAction.PRUNE_SKIPPED), objects, outcome.plan().warnings(), duration);
+    }
+
+    private static int count(SyncOutcome outcome, SyncAction action) {
+        return (int) outcome.plan().count(action);
+    }
+}
