@@ -2,7 +2,7 @@
 # Starts a private Docker daemon in swarm mode for the Swarm target's integration tests, and a tiny
 # local image (no registry is reachable from CI). Idempotent: a second run reuses what is running.
 #
-#   eval "$(.ci/swarm-up.sh)"      # sets GITOPS_TEST_DOCKER_HOST
+#   eval "$(.ci/swarm-up.sh)"      # sets GITOPS_TEST_DOCKER_HOST (and ..._NO_SWARM: a daemon not in swarm mode)
 #   .ci/swarm-up.sh --stop         # stops the daemon this script started
 #
 # Everything lives under private paths so it never touches a system Docker:
@@ -24,10 +24,12 @@ log() { echo "swarm-up: $*" >&2; }
 docker_cli() { PATH=/usr/bin:/usr/sbin:$PATH DOCKER_HOST="$HOST" docker "$@"; }
 
 if [[ ${1:-} == --stop ]]; then
-  if [[ -f $PIDFILE ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
-    kill "$(cat "$PIDFILE")"
-    log "stopped dockerd (pid $(cat "$PIDFILE"))"
-  fi
+  for pf in "$PIDFILE" "$RUN_DIR/plain-dockerd.pid"; do
+    if [[ -f $pf ]] && kill -0 "$(cat "$pf")" 2>/dev/null; then
+      log "stopping dockerd (pid $(cat "$pf"))"
+      kill "$(cat "$pf")"
+    fi
+  done
   exit 0
 fi
 
@@ -100,4 +102,21 @@ if ! docker_cli image inspect "$IMAGE:1" >/dev/null 2>&1 || ! docker_cli image i
   log "imported $IMAGE:1 and $IMAGE:2"
 fi
 
+# A second daemon that is NOT in swarm mode, for the "not a swarm manager" error test. It shares
+# nothing with the first one (own socket, data and exec roots).
+PLAIN_SOCKET="$RUN_DIR/plain.sock"
+PLAIN_HOST="unix://$PLAIN_SOCKET"
+if ! DOCKER_HOST="$PLAIN_HOST" PATH=/usr/bin:$PATH docker version >/dev/null 2>&1; then
+  mkdir -p "$RUN_DIR/plain-exec" "$DATA_ROOT-plain"
+  rm -f "$PLAIN_SOCKET"
+  nohup dockerd --host "$PLAIN_HOST" --data-root "$DATA_ROOT-plain" --exec-root "$RUN_DIR/plain-exec" \
+    --pidfile "$RUN_DIR/plain-dockerd.pid" ${GITOPS_CI_DOCKERD_FLAGS:---iptables=false --ip-masq=false --bridge=none} \
+    >>"${LOG_FILE%.log}-plain.log" 2>&1 </dev/null &
+  for _ in $(seq 1 60); do
+    DOCKER_HOST="$PLAIN_HOST" PATH=/usr/bin:$PATH docker version >/dev/null 2>&1 && break
+    sleep 1
+  done
+fi
+
 echo "export GITOPS_TEST_DOCKER_HOST=$HOST"
+echo "export GITOPS_TEST_DOCKER_HOST_NO_SWARM=$PLAIN_HOST"

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.cluster.swarm;
 
 import io.jenkins.plugins.gitops.engine.health.Health;
 import io.jenkins.plugins.gitops.engine.model.Manifests;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -25,7 +26,15 @@ public final class ServiceConvergence {
     private ServiceConvergence() {
     }
 
-    public static Health evaluate(Map<String, Object> service, List<Map<String, Object>> tasks) {
+    /** How long a task must have been running to count, unless the service's UpdateConfig.Monitor says otherwise (Docker's default). */
+    static final Duration DEFAULT_STABLE_FOR = Duration.ofSeconds(5);
+
+    /**
+     * @param now the time to judge task stability against: a task counts as running once it has run
+     *            for the update monitor period (5s by default), as {@code docker service create} waits,
+     *            so a command that exits after a second is not briefly Healthy
+     */
+    public static Health evaluate(Map<String, Object> service, List<Map<String, Object>> tasks, Instant now) {
         String name = Manifests.string(service, "Spec", "Name");
         String updateState = Manifests.string(service, "UpdateStatus", "State");
         String updateMessage = Manifests.string(service, "UpdateStatus", "Message");
@@ -62,10 +71,19 @@ public final class ServiceConvergence {
             Object replicas = Manifests.get(service, "Spec", "Mode", "Replicated", "Replicas");
             desired = replicas == null ? 1 : ((Number) replicas).longValue();
         }
-        long running = newest.values().stream()
+        Object monitor = Manifests.get(service, "Spec", "UpdateConfig", "Monitor");
+        Duration stableFor = monitor instanceof Number n && n.longValue() > 0 ? Duration.ofNanos(n.longValue())
+                : DEFAULT_STABLE_FOR;
+        // Only tasks of the current container spec count: right after an update call the old tasks
+        // still run and the daemon has not set UpdateStatus yet.
+        Object currentSpec = Manifests.get(service, "Spec", "TaskTemplate", "ContainerSpec");
+        List<Map<String, Object>> runningTasks = newest.values().stream()
                 .filter(t -> "running".equals(Manifests.string(t, "Status", "State"))
-                        && "running".equals(t.get("DesiredState")))
-                .count();
+                        && "running".equals(t.get("DesiredState"))
+                        && java.util.Objects.equals(currentSpec, Manifests.get(t, "Spec", "ContainerSpec")))
+                .toList();
+        long running = runningTasks.size();
+        long stable = runningTasks.stream().filter(t -> !runningSince(t).plus(stableFor).isAfter(now)).count();
         String counts = running + "/" + desired + " tasks running";
         boolean neverRestarts = "none".equals(Manifests.string(service, "Spec", "TaskTemplate", "RestartPolicy", "Condition"));
         for (Map.Entry<String, Map<String, Object>> e : newest.entrySet()) {
@@ -77,8 +95,12 @@ public final class ServiceConvergence {
                         + (lastError == null ? state : lastError));
             }
         }
-        if (running >= desired) {
+        if (stable >= desired) {
             return Health.healthy(counts);
+        }
+        if (running >= desired) {
+            return Health.progressing("service " + name + ": " + counts + ", waiting " + stableFor.toSeconds()
+                    + "s to see they stay up");
         }
         return Health.progressing("service " + name + ": " + counts);
     }
@@ -86,6 +108,14 @@ public final class ServiceConvergence {
     private static final Comparator<Map<String, Object>> NEWEST = Comparator
             .comparing((Map<String, Object> t) -> Instant.parse(String.valueOf(t.get("CreatedAt"))))
             .thenComparing(t -> ((Number) Manifests.get(t, "Version", "Index")).longValue());
+
+    private static Instant runningSince(Map<String, Object> task) {
+        try {
+            return Instant.parse(Manifests.string(task, "Status", "Timestamp"));
+        } catch (RuntimeException e) {
+            return Instant.EPOCH;
+        }
+    }
 
     /** Whether a task was created before the service's last spec change (failures of older specs do not count). */
     private static boolean before(Map<String, Object> task, String updatedAt) {

@@ -260,7 +260,7 @@ public final class SwarmTarget implements Target {
         Map<String, Object> s = (Map<String, Object>) service.get();
         List<Map<String, Object>> tasks = api.list("/tasks?filters="
                 + DockerApi.filters(Map.of("service", List.of(String.valueOf(s.get("ID"))))));
-        return ServiceConvergence.evaluate(s, tasks);
+        return ServiceConvergence.evaluate(s, tasks, java.time.Instant.now());
     }
 
     /** Removes this stack's configs and secrets that no service uses any more and Git no longer has. */
