@@ -1,0 +1,378 @@
+package io.jenkins.plugins.gitops.engine.cluster.swarm;
+
+import static io.jenkins.plugins.gitops.engine.render.compose.StackObjects.CONFIG;
+import static io.jenkins.plugins.gitops.engine.render.compose.StackObjects.NETWORK;
+import static io.jenkins.plugins.gitops.engine.render.compose.StackObjects.SECRET;
+import static io.jenkins.plugins.gitops.engine.render.compose.StackObjects.SERVICE;
+
+import io.jenkins.plugins.gitops.engine.InvalidInputException;
+import io.jenkins.plugins.gitops.engine.cluster.Target;
+import io.jenkins.plugins.gitops.engine.cluster.TargetException;
+import io.jenkins.plugins.gitops.engine.health.Health;
+import io.jenkins.plugins.gitops.engine.model.DesiredState;
+import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.Labels;
+import io.jenkins.plugins.gitops.engine.model.Manifests;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceKey;
+import io.jenkins.plugins.gitops.engine.render.compose.StackObjects;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Docker Swarm stack as a target: the Service, Network, Config and Secret objects labelled with the
+ * stack ({@code com.docker.stack.namespace}, so {@code docker stack services} lists them) and the
+ * environment. Networks, configs and secrets are immutable: configs and secrets change by name (the
+ * name carries a content hash), superseded versions are removed in {@link #afterSync}.
+ */
+public final class SwarmTarget implements Target {
+    private static final Logger LOG = LoggerFactory.getLogger(SwarmTarget.class);
+    private static final Set<String> KINDS = Set.of(SERVICE, NETWORK, CONFIG, SECRET);
+
+    private final DockerApi api;
+    private final String stack;
+    private final String environment;
+
+    private SwarmTarget(DockerApi api, String stack, String environment) {
+        this.api = api;
+        this.stack = stack;
+        this.environment = environment;
+    }
+
+    /** Connects and checks that the daemon is a swarm manager; errors say how to fix the connection. */
+    public static SwarmTarget connect(Environment env, SwarmConnection connection) {
+        String stack = env.target() == null ? null : env.target().stack();
+        if (stack == null || stack.isBlank()) {
+            throw new InvalidInputException("gitops.yaml: environment '" + env.name()
+                    + "': target.swarm.stack is required for a Swarm target");
+        }
+        DockerApi api = new DockerApi(connection);
+        try {
+            Map<String, Object> info = api.getMap("/info");
+            String state = Manifests.string(info, "Swarm", "LocalNodeState");
+            boolean manager = Boolean.TRUE.equals(Manifests.get(info, "Swarm", "ControlAvailable"));
+            if (!"active".equals(state) || !manager) {
+                throw new TargetException("the Docker daemon at " + connection.dockerHost()
+                        + " is not a swarm manager (swarm state: " + state + (manager ? "" : ", not a manager")
+                        + "); run `docker swarm init` or point --docker-host at a manager", false, null);
+            }
+            LOG.debug("Connected to swarm manager {} for stack {}", connection.dockerHost(), stack);
+            return new SwarmTarget(api, stack, env.name());
+        } catch (RuntimeException e) {
+            api.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "Docker Swarm " + api.host() + " stack " + stack;
+    }
+
+    @Override
+    public DesiredState prepare(DesiredState rendered) {
+        List<String> problems = new ArrayList<>();
+        List<Resource> prepared = new ArrayList<>();
+        for (Resource r : rendered.resources()) {
+            if (!StackObjects.GROUP.equals(r.key().group()) || !KINDS.contains(r.kind())) {
+                problems.add(r.describe() + ": a Swarm target deploys only compose services, networks, configs and"
+                        + " secrets; render this environment from a docker-compose.yml");
+                continue;
+            }
+            Map<String, Object> spec = Manifests.mutableCopy(Manifests.ensureMap(r.mutableManifest(), "Spec"));
+            Map<String, Object> labels = Manifests.ensureMap(spec, "Labels");
+            StackObjects.baseLabels(stack, environment).forEach(labels::put);
+            prepared.add(StackObjects.resource(r.kind(), spec, r.source()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return rendered.withResources(prepared);
+    }
+
+    @Override
+    public void validate(DesiredState prepared) {
+        Map<String, Set<String>> desiredNames = new LinkedHashMap<>();
+        prepared.resources().forEach(r -> desiredNames.computeIfAbsent(r.kind(), k -> new HashSet<>()).add(r.name()));
+        List<String> problems = new ArrayList<>();
+        Set<String> networks = new HashSet<>();
+        Set<String> secrets = new HashSet<>();
+        Set<String> configs = new HashSet<>();
+        for (Resource r : prepared.resources()) {
+            if (!r.kind().equals(SERVICE)) {
+                continue;
+            }
+            Map<String, Object> spec = spec(r);
+            for (Object n : list(Manifests.get(spec, "TaskTemplate", "Networks"))) {
+                networks.add(Manifests.string(map(n), "Target"));
+            }
+            for (Object s : list(Manifests.get(spec, "TaskTemplate", "ContainerSpec", "Secrets"))) {
+                secrets.add(Manifests.string(map(s), "SecretName"));
+            }
+            for (Object c : list(Manifests.get(spec, "TaskTemplate", "ContainerSpec", "Configs"))) {
+                configs.add(Manifests.string(map(c), "ConfigName"));
+            }
+        }
+        Map<String, String> liveNetworks = new LinkedHashMap<>();
+        api.list("/networks").forEach(n -> liveNetworks.put(String.valueOf(n.get("Name")), String.valueOf(n.get("Id"))));
+        networks.removeAll(desiredNames.getOrDefault(NETWORK, Set.of()));
+        networks.stream().filter(n -> !liveNetworks.containsKey(n)).sorted().forEach(n -> problems.add(
+                "external network '" + n + "' does not exist on " + api.host() + "; create it (docker network create"
+                        + " --driver overlay " + n + ") or declare it without external: true"));
+        checkExternal("secret", "/secrets", secrets, desiredNames.getOrDefault(SECRET, Set.of()), problems);
+        checkExternal("config", "/configs", configs, desiredNames.getOrDefault(CONFIG, Set.of()), problems);
+        for (Resource r : prepared.resources()) {
+            if (r.kind().equals(NETWORK) && liveNetworks.containsKey(r.name())) {
+                Map<String, Object> live = api.getMap("/networks/" + liveNetworks.get(r.name()));
+                if (!environment.equals(Manifests.string(live, "Labels", Labels.ENVIRONMENT))) {
+                    problems.add(r.describe() + ": a network of that name exists and is not managed by environment '"
+                            + environment + "'; remove it or rename the network in the compose file");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private void checkExternal(String noun, String path, Set<String> referenced, Set<String> desired,
+            List<String> problems) {
+        Set<String> external = new HashSet<>(referenced);
+        external.removeAll(desired);
+        if (external.isEmpty()) {
+            return;
+        }
+        Set<String> existing = new HashSet<>();
+        api.list(path).forEach(o -> existing.add(Manifests.string(o, "Spec", "Name")));
+        external.stream().filter(n -> !existing.contains(n)).sorted().forEach(n -> problems.add("external " + noun
+                + " '" + n + "' does not exist on " + api.host() + "; create it (docker " + noun + " create " + n
+                + " FILE) or declare it with file:"));
+    }
+
+    @Override
+    public Map<ResourceKey, Resource> live(DesiredState prepared) {
+        Map<ResourceKey, Resource> live = new LinkedHashMap<>();
+        String filter = DockerApi.filters(Map.of("label", List.of(Labels.STACK_NAMESPACE + "=" + stack,
+                Labels.ENVIRONMENT + "=" + environment)));
+        List<Map<String, Object>> networks = api.list("/networks");
+        LiveObjects objects = new LiveObjects(networks);
+        for (Map<String, Object> n : networks) {
+            if (stack.equals(Manifests.string(n, "Labels", Labels.STACK_NAMESPACE))
+                    && environment.equals(Manifests.string(n, "Labels", Labels.ENVIRONMENT))) {
+                put(live, objects.network(n));
+            }
+        }
+        api.list("/configs?filters=" + filter).forEach(c -> put(live, objects.fileObject(CONFIG, c)));
+        api.list("/secrets?filters=" + filter).forEach(s -> put(live, objects.fileObject(SECRET, s)));
+        api.list("/services?filters=" + filter).forEach(s -> put(live, objects.service(s)));
+        return live;
+    }
+
+    private static void put(Map<ResourceKey, Resource> live, Resource r) {
+        live.put(r.key(), r);
+    }
+
+    @Override
+    public int applyRank(ResourceKey key) {
+        return switch (key.kind()) {
+            case NETWORK -> 0;
+            case SECRET, CONFIG -> 1;
+            default -> 2;
+        };
+    }
+
+    @Override
+    public Resource create(Resource desired) {
+        Map<String, Object> spec = spec(desired);
+        LOG.info("Creating {} {}", desired.kind(), desired.name());
+        String id = switch (desired.kind()) {
+            case NETWORK -> {
+                Map<String, Object> body = new LinkedHashMap<>(spec);
+                body.put("CheckDuplicate", true);
+                yield String.valueOf(api.post("/networks/create", body).get("Id"));
+            }
+            case CONFIG -> String.valueOf(api.post("/configs/create", spec).get("ID"));
+            case SECRET -> String.valueOf(api.post("/secrets/create", spec).get("ID"));
+            default -> String.valueOf(api.post("/services/create", withReferenceIds(spec)).get("ID"));
+        };
+        return read(desired.kind(), id).orElseThrow(() -> new TargetException(desired.describe()
+                + ": created but not found again on " + api.host(), true, null));
+    }
+
+    @Override
+    public Resource update(Resource desired, Resource live) {
+        switch (desired.kind()) {
+            case SERVICE -> {
+                Object index = Manifests.get(live.manifest(), "Version", "Index");
+                String id = Manifests.string(live.manifest(), "ID");
+                LOG.info("Updating service {} (version {})", desired.name(), index);
+                // The Engine API takes a whole ServiceSpec (as docker stack deploy sends); the daemon
+                // fills its defaults again, and fields removed from compose are removed live.
+                Map<String, Object> answer = api.post("/services/" + id + "/update?version=" + index,
+                        withReferenceIds(spec(desired)));
+                Object warnings = answer.get("Warnings");
+                if (warnings instanceof List<?> w && !w.isEmpty()) {
+                    LOG.warn("Docker warned updating service {}: {}", desired.name(), w);
+                }
+                return read(SERVICE, id).orElseThrow(() -> new TargetException(desired.describe()
+                        + ": updated but not found again on " + api.host(), true, null));
+            }
+            case NETWORK -> throw new TargetException(desired.describe() + ": Swarm networks cannot be changed in"
+                    + " place (driver, options or labels differ); rename the network in the compose file so a new one"
+                    + " is created, or remove the stack's network first", false, null);
+            default -> throw new TargetException(desired.describe() + ": Swarm " + desired.kind().toLowerCase()
+                    + "s cannot be changed in place and their name carries a content hash, so this is unexpected;"
+                    + " remove the live " + desired.kind().toLowerCase() + " '" + desired.name() + "' and sync again",
+                    false, null);
+        }
+    }
+
+    @Override
+    public void delete(Resource live) {
+        String id = Manifests.string(live.manifest(), "ID");
+        LOG.info("Deleting {} {}", live.kind(), live.name());
+        api.delete(collection(live.kind()) + "/" + DockerApi.encode(id));
+    }
+
+    @Override
+    public Optional<Resource> get(ResourceKey key) {
+        return read(key.kind(), key.name());
+    }
+
+    @Override
+    public Health health(Resource live) {
+        if (!live.kind().equals(SERVICE)) {
+            return Health.HEALTHY;
+        }
+        String id = Manifests.string(live.manifest(), "ID");
+        Optional<Object> service = api.find("/services/" + DockerApi.encode(id == null ? live.name() : id));
+        if (service.isEmpty()) {
+            return Health.MISSING;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) service.get();
+        List<Map<String, Object>> tasks = api.list("/tasks?filters="
+                + DockerApi.filters(Map.of("service", List.of(String.valueOf(s.get("ID"))))));
+        return ServiceConvergence.evaluate(s, tasks, java.time.Instant.now());
+    }
+
+    /** Removes this stack's configs and secrets that no service uses any more and Git no longer has. */
+    @Override
+    public void afterSync(DesiredState prepared, List<Resource> applied) {
+        Set<String> keep = new HashSet<>();
+        prepared.resources().forEach(r -> keep.add(r.name()));
+        Set<String> referenced = new HashSet<>();
+        for (Map<String, Object> s : api.list("/services")) {
+            for (String kind : List.of("Secrets", "Configs")) {
+                for (Object ref : list(Manifests.get(s, "Spec", "TaskTemplate", "ContainerSpec", kind))) {
+                    referenced.add(Manifests.string(map(ref), kind.equals("Secrets") ? "SecretID" : "ConfigID"));
+                }
+            }
+        }
+        String filter = DockerApi.filters(Map.of("label", List.of(Labels.STACK_NAMESPACE + "=" + stack,
+                Labels.ENVIRONMENT + "=" + environment)));
+        for (String kind : List.of(CONFIG, SECRET)) {
+            for (Map<String, Object> o : api.list(collection(kind) + "?filters=" + filter)) {
+                String name = Manifests.string(o, "Spec", "Name");
+                if (!keep.contains(name) && !referenced.contains(String.valueOf(o.get("ID")))) {
+                    LOG.info("Removing superseded {} {}", kind.toLowerCase(), name);
+                    api.delete(collection(kind) + "/" + o.get("ID"));
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<String> serverOwnedPointers(ResourceKey key) {
+        List<String> pointers = new ArrayList<>(LiveObjects.SERVER_KEYS.stream().map(k -> "/" + k).toList());
+        if (key.kind().equals(SECRET)) {
+            // The daemon never returns secret data; the name's content hash stands for it.
+            pointers.add("/Spec/Data");
+        }
+        return pointers;
+    }
+
+    @Override
+    public void close() {
+        api.close();
+    }
+
+    private Optional<Resource> read(String kind, String idOrName) {
+        if (kind.equals(SERVICE)) {
+            Optional<Object> s = api.find("/services/" + DockerApi.encode(idOrName));
+            return s.map(o -> new LiveObjects(api.list("/networks")).service(map(o)));
+        }
+        if (kind.equals(NETWORK)) {
+            return api.find("/networks/" + DockerApi.encode(idOrName))
+                    .map(n -> new LiveObjects(List.of()).network(map(n)));
+        }
+        Optional<Object> found = api.find(collection(kind) + "/" + DockerApi.encode(idOrName));
+        if (found.isEmpty()) {
+            // configs and secrets are found by ID; look names up in the list
+            found = api.list(collection(kind) + "?filters=" + DockerApi.filters(Map.of("name", List.of(idOrName))))
+                    .stream().filter(o -> idOrName.equals(Manifests.string(o, "Spec", "Name"))).findFirst()
+                    .map(o -> (Object) o);
+        }
+        return found.map(o -> new LiveObjects(List.of()).fileObject(kind, map(o)));
+    }
+
+    /** The spec with SecretID/ConfigID filled in: the Engine API needs IDs, compose gives names. */
+    private Map<String, Object> withReferenceIds(Map<String, Object> spec) {
+        Map<String, Object> copy = Manifests.mutableCopy(spec);
+        Map<String, Object> container = Manifests.ensureMap(copy, "TaskTemplate", "ContainerSpec");
+        resolveIds(container, "Secrets", "SecretName", "SecretID", "/secrets");
+        resolveIds(container, "Configs", "ConfigName", "ConfigID", "/configs");
+        return copy;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void resolveIds(Map<String, Object> container, String listKey, String nameKey, String idKey, String path) {
+        List<Object> refs = list(container.get(listKey));
+        if (refs.isEmpty()) {
+            return;
+        }
+        List<String> names = refs.stream().map(r -> Manifests.string(map(r), nameKey)).toList();
+        Map<String, String> ids = new LinkedHashMap<>();
+        api.list(path + "?filters=" + DockerApi.filters(Map.of("name", names)))
+                .forEach(o -> ids.put(Manifests.string(o, "Spec", "Name"), String.valueOf(o.get("ID"))));
+        for (Object r : refs) {
+            Map<String, Object> ref = (Map<String, Object>) r;
+            String id = ids.get(String.valueOf(ref.get(nameKey)));
+            if (id == null) {
+                throw new TargetException("service uses " + nameKey.replace("Name", "").toLowerCase() + " '"
+                        + ref.get(nameKey) + "', which does not exist on " + api.host(), false, null);
+            }
+            ref.put(idKey, id);
+        }
+    }
+
+    private static String collection(String kind) {
+        return switch (kind) {
+            case SERVICE -> "/services";
+            case NETWORK -> "/networks";
+            case CONFIG -> "/configs";
+            default -> "/secrets";
+        };
+    }
+
+    private static Map<String, Object> spec(Resource r) {
+        return map(r.manifest().get("Spec"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        return o instanceof Map ? (Map<String, Object>) o : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object o) {
+        return o instanceof List ? (List<Object>) o : List.of();
+    }
+}
