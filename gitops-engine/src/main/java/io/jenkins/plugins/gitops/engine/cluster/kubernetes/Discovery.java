@@ -65,7 +65,7 @@ final class Discovery {
         try {
             apiGroup = client.getApiGroup(group);
         } catch (KubernetesClientException e) {
-            throw new UnavailableException("API discovery of group " + group + " failed: " + e.getMessage(), e);
+            throw new UnavailableException("API discovery of group " + group + " failed: " + reason(e), e);
         }
         if (apiGroup == null || apiGroup.getPreferredVersion() == null) {
             return Optional.empty();
@@ -83,7 +83,7 @@ final class Discovery {
         try {
             list = client.getApiResources(apiVersion);
         } catch (KubernetesClientException e) {
-            throw new UnavailableException("API discovery of " + apiVersion + " failed: " + e.getMessage(), e);
+            throw new UnavailableException("API discovery of " + apiVersion + " failed: " + reason(e), e);
         }
         if (list == null || list.getResources() == null) {
             return List.of();
@@ -93,6 +93,13 @@ final class Discovery {
         return list.getResources().stream()
                 .filter(r -> r.getName() != null && !r.getName().contains("/")) // subresources such as deployments/status
                 .map(r -> toKind(group, version, r)).toList();
+    }
+
+    /** fabric8 wraps I/O errors as "An error has occurred."; the cause says what happened. */
+    private static String reason(KubernetesClientException e) {
+        Throwable cause = e.getCause();
+        return cause != null && cause.getMessage() != null ? e.getMessage() + " (" + cause.getMessage() + ")"
+                : e.getMessage();
     }
 
     private static ApiKind toKind(String group, String version, APIResource r) {

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class InProcessKubernetes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InProcessKubernetes.class);
     static final String STAND_IN_USER_AGENT = "gitops-controller-stand-in";
+    /** The mock web server logs every request at INFO through java.util.logging: too loud for a demo. Held strongly. */
+    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger(MockWebServer.class.getName());
 
     private final InProcessApiDispatcher dispatcher;
     private final KubernetesMockServer server;
@@ -36,6 +38,7 @@ public final class InProcessKubernetes implements AutoCloseable {
     private final List<AutoCloseable> owned = new ArrayList<>();
 
     private InProcessKubernetes() {
+        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
         dispatcher = new InProcessApiDispatcher(STAND_IN_USER_AGENT);
         server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
                 new HashMap<>(), dispatcher, false);

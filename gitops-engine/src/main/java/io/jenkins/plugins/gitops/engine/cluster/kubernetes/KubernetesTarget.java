@@ -176,10 +176,10 @@ public final class KubernetesTarget implements Target {
                         + " CustomResourceDefinition in this sync defines it; install the CRD first or add it to the"
                         + " repository");
             } else if (!kind.get().namespaced() && r.key().isNamespaced()) {
-                problems.add(r.describe() + ": " + r.kind() + " is cluster-scoped but sets metadata.namespace '"
+                problems.add(r.describe() + " is cluster-scoped but sets metadata.namespace '"
                         + r.namespace() + "'; remove metadata.namespace");
             } else if (kind.get().namespaced() && !r.key().isNamespaced()) {
-                problems.add(r.describe() + ": " + r.kind() + " is namespaced but has no metadata.namespace");
+                problems.add(r.describe() + " is namespaced but has no metadata.namespace");
             }
         }
         if (!problems.isEmpty()) {
