@@ -45,6 +45,7 @@ public final class ControllerStandIn implements AutoCloseable {
     private final KubernetesClient client;
     private final String brokenMarker;
     private ScheduledExecutorService scheduler;
+    private final java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
 
     public ControllerStandIn(KubernetesClient client) {
         this(client, DEFAULT_BROKEN_MARKER);
@@ -72,6 +73,7 @@ public final class ControllerStandIn implements AutoCloseable {
 
     /** One pass over all workloads; returns how many statuses it wrote. */
     public int reconcileOnce() {
+        passes.incrementAndGet();
         int writes = 0;
         for (ApiKind kind : WORKLOADS) {
             for (GenericKubernetesResource workload : client.genericKubernetesResources(kind.context()).inAnyNamespace()
@@ -115,6 +117,11 @@ public final class ControllerStandIn implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return false;
         }
+    }
+
+    /** How many passes have run (for tests and the benchmark). */
+    public long passes() {
+        return passes.get();
     }
 
     private void reconcileQuietly() {

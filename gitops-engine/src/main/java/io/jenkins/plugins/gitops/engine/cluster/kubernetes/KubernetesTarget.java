@@ -270,7 +270,8 @@ public final class KubernetesTarget implements Target {
     public Resource update(Resource desired, Resource live) {
         ApiKind kind = kinds.require(desired);
         Map<String, Object> lastApplied = LastApplied.forMerge(desired, LastApplied.read(live));
-        Map<String, Object> merged = ThreeWayPatch.merged(lastApplied, LastApplied.annotate(desired), live.manifest());
+        Map<String, Object> merged = ThreeWayPatch.merged(lastApplied, LastApplied.desiredForMerge(desired),
+                live.manifest());
         var operations = ThreeWayPatch.jsonPatch(live.manifest(), merged);
         if (operations.isEmpty()) {
             return live;

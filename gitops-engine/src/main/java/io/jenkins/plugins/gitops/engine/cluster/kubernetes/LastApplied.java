@@ -43,6 +43,18 @@ final class LastApplied {
         return manifest;
     }
 
+    /**
+     * The desired manifest as the three-way merge should see it: annotated, and for Secrets with an
+     * empty {@code data} when it sets none, so removals inside data stay per key.
+     */
+    static Map<String, Object> desiredForMerge(Resource desired) {
+        Map<String, Object> manifest = annotate(desired);
+        if (isSecret(desired)) {
+            manifest.putIfAbsent("data", new LinkedHashMap<String, Object>());
+        }
+        return manifest;
+    }
+
     /** The last-applied manifest recorded on a live object, or null when none (created by someone else). */
     @SuppressWarnings("unchecked")
     static Map<String, Object> read(Resource live) {
