@@ -127,6 +127,7 @@ public final class KubernetesTarget implements Target {
         for (Resource r : rendered.resources()) {
             Map<String, Object> manifest = r.mutableManifest();
             label(manifest);
+            SecretData.foldStringData(r.key(), manifest);
             if (r.namespace().isEmpty() && kinds.namespaced(r.apiVersion(), r.kind())) {
                 Manifests.ensureMap(manifest, "metadata").put("namespace", namespace);
             }
@@ -137,6 +138,16 @@ public final class KubernetesTarget implements Target {
             out.add(0, implicitNamespace());
         }
         return rendered.withResources(out);
+    }
+
+    /** What Git set at the last apply (Secret values hashed), so the diff sees fields removed from Git. */
+    @Override
+    public Map<String, Object> lastApplied(Resource live) {
+        Map<String, Object> recorded = LastApplied.read(live);
+        if (recorded != null) {
+            SecretData.foldStringData(live.key(), recorded);
+        }
+        return recorded;
     }
 
     private void label(Map<String, Object> manifest) {

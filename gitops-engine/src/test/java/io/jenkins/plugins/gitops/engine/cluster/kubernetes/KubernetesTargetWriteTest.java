@@ -193,7 +193,9 @@ class KubernetesTargetWriteTest {
         api.client().secrets().inNamespace("docs-dev").withName("db-credentials")
                 .edit(s -> { s.getMetadata().getLabels().put("rotated", "yes"); return s; });
         Map<String, Object> changed = prepared.resources().get(1).mutableManifest();
-        ((Map<String, Object>) changed.get("stringData")).put("password", "n3w-s3cr3t-do-not-leak");
+        // prepare() folded stringData into base64 data, as the API server does
+        ((Map<String, Object>) changed.get("data")).put("password", java.util.Base64.getEncoder()
+                .encodeToString("n3w-s3cr3t-do-not-leak".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         Resource desired = prepared.resources().get(1).withManifest(changed);
 
         assertThatThrownBy(() -> target.update(desired, live)).isInstanceOf(TargetException.class)
@@ -201,7 +203,9 @@ class KubernetesTargetWriteTest {
                     assertThat(((TargetException) e).retryable()).isTrue();
                     assertThat(e.getCause()).isNull();
                     assertThat(e.getMessage()).contains("update Secret/docs-dev/db-credentials failed: HTTP 409")
-                            .doesNotContain("n3w-s3cr3t-do-not-leak").doesNotContain("s3cr3t-Pa55word-do-not-leak");
+                            .doesNotContain("n3w-s3cr3t-do-not-leak").doesNotContain("s3cr3t-Pa55word-do-not-leak")
+                            .doesNotContain(java.util.Base64.getEncoder().encodeToString(
+                                    "n3w-s3cr3t-do-not-leak".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 });
     }
 
