@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RollbackArgumentsTest {
 
     @Test
-    void defaultsToAReverTCommitOfThePreviousDeployment() {
+    void defaultsToARevertCommitOfThePreviousDeployment() {
         RollbackArguments args = new RollbackArguments(null, "production", null, null, "alice").validate();
 
         assertThat(args.to()).isEqualTo(RollbackArguments.PREVIOUS);
