@@ -19,6 +19,12 @@ public final class Labels {
     public static final String DESIRED_HASH = "gitops.jenkins.io/desired-hash";
     /** Swarm: the stack label {@code docker stack} itself uses, so {@code docker stack services} lists our services. */
     public static final String STACK_NAMESPACE = "com.docker.stack.namespace";
+    /**
+     * Label ({@code "true"}) on the engine's own bookkeeping objects in a target (deployment history
+     * ConfigMap, lock Lease). They carry the managed labels of their environment but are not part of
+     * any desired state: targets must leave them out of live listings, so drift and prune never see them.
+     */
+    public static final String INTERNAL = "gitops.jenkins.io/internal";
 
     /** Label selector matching everything managed for an environment. */
     public static String selector(String environment) {

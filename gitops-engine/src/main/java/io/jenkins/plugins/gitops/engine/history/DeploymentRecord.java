@@ -1,0 +1,95 @@
+package io.jenkins.plugins.gitops.engine.history;
+
+import io.jenkins.plugins.gitops.engine.api.SyncResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * What one deployment operation did to one environment. Plain data, serialised as JSON by
+ * {@link HistoryJson}; holds no secret value (the diff summary has object names and JSON pointers only).
+ *
+ * @param id           sortable unique id: UTC start time to the millisecond plus a random suffix
+ *                     ({@code 20261122T100000.123Z-3f9a1c07d2})
+ * @param revision     the Git commit the environment was brought to (null when the operation failed before
+ *                     resolving one)
+ * @param release      image references: {@code <Kind>/<name>/<container>} (Kubernetes) or service name (Swarm)
+ *                     to image
+ * @param trigger      {@code manual}, {@code pipeline}, {@code agent}, {@code self-heal} or {@code auto}
+ * @param actor        the user or job behind the trigger
+ * @param healthStatus overall health after the operation (HealthStatus display name)
+ * @param diffSummary  {@code update Deployment/ns/web: /spec/template/spec/containers/0/image}, one line per object
+ * @param rolledBackTo for rollbacks: the record id or revision rolled back to; null otherwise
+ */
+public record DeploymentRecord(String id, String environment, Operation operation, String revision,
+        Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
+        Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
+        String rolledBackTo) {
+
+    public static final String TRIGGER_MANUAL = "manual";
+    public static final String TRIGGER_PIPELINE = "pipeline";
+    public static final String TRIGGER_AGENT = "agent";
+    public static final String TRIGGER_SELF_HEAL = "self-heal";
+    public static final String TRIGGER_AUTO = "auto";
+
+    public enum Operation { SYNC, PROMOTE, ROLLBACK, SELF_HEAL }
+
+    public enum Result { SUCCEEDED, FAILED }
+
+    /** Objects created, updated, deleted (pruned) and left unchanged. */
+    public record Counts(int created, int updated, int deleted, int unchanged) {
+        public static final Counts NONE = new Counts(0, 0, 0, 0);
+    }
+
+    public DeploymentRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(result, "result");
+        release = release == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(release));
+        counts = counts == null ? Counts.NONE : counts;
+        diffSummary = diffSummary == null ? List.of() : List.copyOf(diffSummary);
+    }
+
+    /** A record of a sync (also the sync step of a promotion, rollback or self-heal) from its result. */
+    public static DeploymentRecord fromSync(Operation operation, SyncResult sync, Map<String, String> release,
+            String trigger, String actor, Instant startedAt, Instant finishedAt) {
+        return new DeploymentRecord(DeploymentIds.next(startedAt), sync.environment(), operation, sync.revision(), release,
+                trigger, actor, startedAt, finishedAt, sync.succeeded() ? Result.SUCCEEDED : Result.FAILED,
+                sync.succeeded() ? sync.summary() : sync.message(),
+                new Counts(sync.created(), sync.updated(), sync.deleted(), sync.unchanged()), sync.health(),
+                DiffSummary.of(sync.objects()), null);
+    }
+
+    /** A record of an operation that failed before anything was applied (render error, policy, lock refused). */
+    public static DeploymentRecord failedBeforeApply(String environment, Operation operation, String revision,
+            Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
+            String message) {
+        return new DeploymentRecord(DeploymentIds.next(startedAt), environment, operation, revision, release, trigger,
+                actor, startedAt, finishedAt, Result.FAILED, message, Counts.NONE, null, List.of(), null);
+    }
+
+    public DeploymentRecord withRolledBackTo(String recordIdOrRevision) {
+        return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
+                result, message, counts, healthStatus, diffSummary, recordIdOrRevision);
+    }
+
+    public boolean succeeded() {
+        return result == Result.SUCCEEDED;
+    }
+
+    /** Wall time of the operation, or zero when it has no end. */
+    public Duration duration() {
+        return finishedAt == null ? Duration.ZERO : Duration.between(startedAt, finishedAt);
+    }
+
+    /** The first 12 characters of a commit id (or the revision as is). */
+    public String shortRevision() {
+        return revision != null && revision.matches("[0-9a-f]{40}") ? revision.substring(0, 12) : String.valueOf(revision);
+    }
+}
