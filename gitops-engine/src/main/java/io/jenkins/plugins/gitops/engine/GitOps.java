@@ -1,5 +1,10 @@
 package io.jenkins.plugins.gitops.engine;
 
+import io.jenkins.plugins.gitops.engine.api.DriftReport;
+import io.jenkins.plugins.gitops.engine.api.EnvironmentStatus;
+import io.jenkins.plugins.gitops.engine.api.OperationResult;
+import io.jenkins.plugins.gitops.engine.api.PromoteRequest;
+import io.jenkins.plugins.gitops.engine.api.RollbackRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
@@ -7,7 +12,9 @@ import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
 import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
+import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -44,6 +51,39 @@ public final class GitOps implements AutoCloseable {
     /** What a sync would change, without writing anything. */
     public SyncResult diff(SyncRequest request) {
         return new SyncOperation(repository, targets, renderers, listener).run(request.withDryRun(true));
+    }
+
+    /**
+     * Copies the release of one environment into the next one's folder, commits and pushes (retrying
+     * on concurrent pushes, never forcing), and syncs it when asked. Refuses, with the reason, when
+     * a pre-check fails: source unhealthy or not in sync, not the next stage, policies, approval.
+     */
+    public OperationResult promote(PromoteRequest request) {
+        throw new UnsupportedOperationException("promote: being implemented (issue 4)");
+    }
+
+    /** Goes back to a recorded deployment: revert commits plus sync (default), or a direct, pinning apply. */
+    public OperationResult rollback(RollbackRequest request) {
+        throw new UnsupportedOperationException("rollback: being implemented (issue 4)");
+    }
+
+    /**
+     * Compares live with the last synced revision and Git HEAD with it. With {@code allowHeal}, an
+     * environment with {@code selfHeal} is synced back (trigger self-heal) and one with
+     * {@code sync: automatic} is synced to HEAD; pinned environments are never healed.
+     */
+    public DriftReport drift(String environment, boolean allowHeal) {
+        throw new UnsupportedOperationException("drift: being implemented (issue 4)");
+    }
+
+    /** Last deployment, Git HEAD, health and lease of an environment. Read-only. */
+    public EnvironmentStatus status(String environment) {
+        throw new UnsupportedOperationException("status: being implemented (issue 4)");
+    }
+
+    /** The environment's deployment records, newest first, from the target (so they survive any CI server). */
+    public List<DeploymentRecord> history(String environment) {
+        throw new UnsupportedOperationException("history: being implemented (issue 4)");
     }
 
     @Override
