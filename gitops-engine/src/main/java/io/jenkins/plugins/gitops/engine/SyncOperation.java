@@ -9,8 +9,6 @@ import io.jenkins.plugins.gitops.engine.history.ReleaseExtractor;
 import io.jenkins.plugins.gitops.engine.lease.LeaseHandle;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
-import io.jenkins.plugins.gitops.engine.model.Resource;
-import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import io.jenkins.plugins.gitops.engine.policy.PolicyChecker;
 import io.jenkins.plugins.gitops.engine.policy.PolicyReport;
 import io.jenkins.plugins.gitops.engine.sync.SyncAction;
@@ -23,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One sync (or dry run) of one environment: fetch → render → prepare → validate → policies (all
@@ -66,12 +63,20 @@ final class SyncOperation {
             target.validate(prepared);
             List<String> warnings = new ArrayList<>(checkPolicies(environment, prepared));
             if (request.dryRun()) {
-                return execute(request, environment, snapshot, target, prepared, warnings, started);
+                return execute(request, environment, snapshot, target, prepared, plan(environment, target, prepared),
+                        warnings, started);
+            }
+            SyncPlan unlocked = plan(environment, target, prepared);
+            String revision = snapshot.revision().commitId();
+            if (!unlocked.hasChanges() && operation == Operation.SYNC && alreadyRecorded(target, environment, revision)) {
+                // a no-op sync of a recorded revision writes nothing at all: no lock, no record
+                return execute(request, environment, snapshot, target, prepared, unlocked, warnings, started);
             }
             Duration timeout = timeout(request, environment);
             try (LeaseHandle lease = context.lease(target).acquire(environment.name(), context.holder,
                     timeout.plus(LEASE_MARGIN))) {
-                SyncResult result = execute(request, environment, snapshot, target, prepared, warnings, started);
+                SyncPlan plan = unlocked.hasChanges() ? plan(environment, target, prepared) : unlocked; // live may have moved
+                SyncResult result = execute(request, environment, snapshot, target, prepared, plan, warnings, started);
                 DeploymentRecord record = DeploymentRecord.fromSync(operation, result, ReleaseExtractor.release(prepared),
                         request.trigger(), request.actor(), started, Instant.now());
                 record = Records.annotate(record, rolledBackTo, reason);
@@ -86,10 +91,17 @@ final class SyncOperation {
         }
     }
 
+    private SyncPlan plan(Environment environment, Target target, DesiredState prepared) {
+        return new SyncPlanner(target).plan(environment, prepared, target.live(prepared));
+    }
+
+    private boolean alreadyRecorded(Target target, Environment environment, String revision) {
+        return context.history(target).list(environment.name()).stream().filter(DeploymentRecord::succeeded).findFirst()
+                .map(r -> revision.equals(r.revision())).orElse(false);
+    }
+
     private SyncResult execute(SyncRequest request, Environment environment, Repository.Snapshot snapshot, Target target,
-            DesiredState prepared, List<String> policyWarnings, Instant started) {
-        Map<ResourceKey, Resource> live = target.live(prepared);
-        SyncPlan plan = new SyncPlanner(target).plan(environment, prepared, live);
+            DesiredState prepared, SyncPlan plan, List<String> policyWarnings, Instant started) {
         context.listener.progress("  plan: " + plan.count(SyncAction.CREATE) + " to create, " + plan.count(SyncAction.UPDATE)
                 + " to update, " + plan.count(SyncAction.DELETE) + " to prune, " + plan.count(SyncAction.UNCHANGED)
                 + " unchanged");
