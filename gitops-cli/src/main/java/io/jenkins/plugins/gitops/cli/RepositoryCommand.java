@@ -1,0 +1,48 @@
+package io.jenkins.plugins.gitops.cli;
+
+import io.jenkins.plugins.gitops.engine.GitOps;
+import io.jenkins.plugins.gitops.engine.cluster.Targets;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** What every command working on a GitOps repository shares: repository, target and output options. */
+abstract class RepositoryCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RepositoryOptions repository;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    OutputFormat output;
+
+    /** Environment variables; a field so tests can replace them. */
+    Map<String, String> env = System.getenv();
+
+    GitOps gitOps() {
+        PrintWriter err = spec.commandLine().getErr();
+        return GitOps.builder().repository(repository.location(env)).credentials(repository.credentials(env))
+                .cacheDir(repository.cacheDir(env)).targets(Targets.factory(target.settings(env)))
+                .holder("gitops-cli@" + java.lang.management.ManagementFactory.getRuntimeMXBean().getName())
+                .listener(message -> {
+                    err.println(message);
+                    err.flush();
+                }).build();
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    static String actor() {
+        return System.getProperty("user.name");
+    }
+}

@@ -1,0 +1,135 @@
+package io.jenkins.plugins.gitops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.ControllerStandIn;
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command as a user runs it: real options, a kubeconfig pointing at the in-process API, exit codes. */
+@Timeout(180)
+class CommandTest {
+    @TempDir
+    Path temp;
+
+    private InProcessKubernetes api;
+    private ControllerStandIn standIn;
+    private DemoRepository repo;
+    private Path kubeconfig;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void start() throws Exception {
+        api = InProcessKubernetes.start();
+        standIn = api.startControllerStandIn();
+        repo = DemoRepository.create("kubernetes", temp.resolve("repo"));
+        kubeconfig = Files.writeString(temp.resolve("kubeconfig"), """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                  - name: in-process
+                    cluster: { server: "%s", insecure-skip-tls-verify: true }
+                users:
+                  - name: tester
+                    user: { token: "t0ken-never-printed" }
+                contexts:
+                  - name: test
+                    context: { cluster: in-process, user: tester }
+                current-context: test
+                """.formatted(api.url()));
+    }
+
+    @AfterEach
+    void stop() {
+        repo.close();
+        api.close();
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        CommandLine cli = GitOpsCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 3];
+        all[0] = args[0];
+        all[1] = "--repo=" + repo.folder();
+        all[2] = "--cache-dir=" + temp.resolve("cache");
+        all[3] = "--kubeconfig=" + kubeconfig;
+        System.arraycopy(args, 1, all, 4, args.length - 1);
+        return cli.execute(all);
+    }
+
+    @Test
+    void syncPrintsJsonAndDiffExitsThreeOnlyWhenGitChanged() throws Exception {
+        assertThat(run("sync", "development", "--output", "json")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("environment").asText()).isEqualTo("development");
+        assertThat(json.get("created").asInt()).isEqualTo(6);
+        assertThat(json.get("health").asText()).isEqualTo("Healthy");
+        assertThat(json.get("objects")).hasSize(6);
+        assertThat(err.toString()).contains("Syncing environment 'development'").doesNotContain("t0ken-never-printed");
+
+        assertThat(run("diff", "development")).isEqualTo(ExitCodes.OK);
+        repo.write("environments/development/kustomization.yaml", repo.read("environments/development/kustomization.yaml")
+                .replace("1.1.0-rc.1", "1.1.0"));
+        repo.commit("release");
+        assertThat(run("diff", "development")).isEqualTo(ExitCodes.DIFFERENCES);
+        assertThat(out.toString()).contains("+          image: intelgraph/docs-platform:1.1.0");
+    }
+
+    @Test
+    void badInputAndUsageExitTwoWithAClearMessage() {
+        assertThat(run("sync", "qa")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("no environment 'qa' (known: development, staging, production)");
+
+        repo.write("gitops.yaml", repo.read("gitops.yaml").replace("sync: manual", "sync: sometimes"));
+        repo.commit("typo");
+        assertThat(run("sync", "staging")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("gitops.yaml:").contains("'sometimes' is not one of automatic, manual, approval");
+
+        assertThat(GitOpsCommand.commandLine().setErr(new PrintWriter(err, true)).execute("sync")).isEqualTo(ExitCodes.BAD_INPUT);
+    }
+
+    @Test
+    void unreachableApiIsAFailureNamingTheServer() throws Exception {
+        Files.writeString(kubeconfig, Files.readString(kubeconfig).replace(api.url().replaceAll("/$", ""), "http://127.0.0.1:9"));
+        int code = run("sync", "development", "--timeout", "5s");
+        assertThat(code).isIn(ExitCodes.FAILED, ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("127.0.0.1:9").doesNotContain("t0ken-never-printed");
+    }
+
+    @Test
+    void lifecycleCommandsShowHistoryStatusDriftAndRollBack() {
+        assertThat(run("sync", "development")).isEqualTo(ExitCodes.OK);
+        repo.write("environments/development/kustomization.yaml", repo.read("environments/development/kustomization.yaml")
+                .replace("1.1.0-rc.1", "1.1.0"));
+        repo.commit("release");
+        assertThat(run("drift", "development")).isEqualTo(ExitCodes.DIFFERENCES);
+        assertThat(out.toString()).contains("development: DRIFTED").contains("Git is at");
+        assertThat(run("sync", "development")).isEqualTo(ExitCodes.OK);
+
+        assertThat(run("history", "development")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("RECORD").contains("sync").contains("succeeded");
+        assertThat(run("status", "development")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("lock:          free");
+
+        assertThat(run("rollback", "development", "--mode", "direct")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(api.client().apps().deployments().inNamespace("docs-dev").withName("docs-platform").get().getSpec()
+                .getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("intelgraph/docs-platform:1.1.0-rc.1");
+        assertThat(run("status", "development")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("pinned:");
+    }
+}
