@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gitops", mixinStandardHelpOptions = true, version = "gitops 0.1.0",
         description = "Git is the single source of truth for what runs in every environment: sync, diff and more, "
                 + "for Kubernetes and Docker Swarm.",
-        subcommands = {SyncCommand.class, DiffCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SyncCommand.class, DiffCommand.class, DemoCommand.class, io.jenkins.plugins.gitops.cli.agent.AgentCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success / in sync", "1:operation failed (apply error, unhealthy after timeout)",
                 "2:bad input or usage (nothing was written)", "3:differences found (diff)"})
