@@ -102,7 +102,7 @@ public final class DriftScheduler {
         if (executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             return true;
         }
-        LOG.warn("drift checks still running after {} s, interrupting: {}", timeout.toSeconds(), running);
+        LOG.warn("drift checks still running after {} ms, interrupting: {}", timeout.toMillis(), running);
         executor.shutdownNow();
         return false;
     }
