@@ -35,14 +35,19 @@ public final class Agent {
         return http.port();
     }
 
-    /** Starts checking; {@code resources} (the facade) are closed by {@link #stop()} after the last check. */
-    public synchronized void start(DriftScheduler driftScheduler, AutoCloseable... closeAfterChecks) {
+    /**
+     * Starts checking; {@code closeAfterChecks} (the facade) are closed by {@link #stop()} after the
+     * last check. Returns false, starting nothing, when a stop came first (SIGTERM while the
+     * configuration was loading); the caller then closes those resources itself.
+     */
+    public synchronized boolean start(DriftScheduler driftScheduler, AutoCloseable... closeAfterChecks) {
         if (stopping) {
-            throw new IllegalStateException("the agent is stopping");
+            return false;
         }
         resources.addAll(List.of(closeAfterChecks));
         scheduler = driftScheduler;
         driftScheduler.start();
+        return true;
     }
 
     /** Configuration loaded and the first round of checks done. */

@@ -108,7 +108,10 @@ public final class AgentCommand implements Callable<Integer> {
         try {
             running.serve(address, metrics::scrape);
             EnvironmentChecker checker = checkers.open(this, toClose);
-            running.start(new DriftScheduler(checker, parallelism, this::report), toClose.toArray(AutoCloseable[]::new));
+            if (!running.start(new DriftScheduler(checker, parallelism, this::report),
+                    toClose.toArray(AutoCloseable[]::new))) {
+                closeAll(toClose);
+            }
         } catch (RuntimeException e) {
             running.stop();
             closeAll(toClose);

@@ -56,11 +56,15 @@ public final class DriftScheduler {
 
     /** Checks every environment now, then again each time its interval has passed since the last check ended. */
     public void start() {
+        List<String> plan = new ArrayList<>();
+        Map<String, Duration> intervals = new java.util.LinkedHashMap<>();
         for (String environment : environments) {
-            long interval = interval(environment).toMillis();
-            executor.scheduleWithFixedDelay(() -> check(environment), 0, interval, TimeUnit.MILLISECONDS);
+            intervals.put(environment, interval(environment));
+            plan.add(environment + " every " + intervals.get(environment).toString().substring(2).toLowerCase(java.util.Locale.ROOT));
         }
-        LOG.info("drift checks scheduled for {}", environments.isEmpty() ? "no environment" : String.join(", ", environments));
+        LOG.info("drift checks: {}", plan.isEmpty() ? "no environment to check" : String.join(", ", plan));
+        intervals.forEach((environment, interval) -> executor.scheduleWithFixedDelay(() -> check(environment), 0,
+                interval.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** One check of every environment, at most {@code parallelism} at a time; returns the outcomes in order. */
