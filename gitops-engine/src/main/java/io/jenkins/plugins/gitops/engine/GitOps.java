@@ -8,30 +8,28 @@ import io.jenkins.plugins.gitops.engine.api.RollbackRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
+import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
 import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
-import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The one place that joins the engine's pieces. The command and the Jenkins steps call only this:
- * build it for one repository and a way to open targets, then {@link #sync} or {@link #diff}.
+ * The one place that joins the engine's pieces. The command, the agent and the Jenkins steps call
+ * only this: build it for one repository and a way to open targets, then sync, diff, promote,
+ * roll back, check drift, read status and history.
  */
 public final class GitOps implements AutoCloseable {
-    private final Repository repository;
-    private final TargetFactory targets;
-    private final Renderers renderers;
-    private final ProgressListener listener;
+    private final EngineContext context;
 
     private GitOps(Builder builder) {
-        this.repository = new Repository(builder.repository, builder.credentials, builder.cacheDir);
-        this.targets = Objects.requireNonNull(builder.targets, "targets");
-        this.renderers = builder.renderers;
-        this.listener = builder.listener;
+        Repository repository = new Repository(builder.repository, builder.credentials, builder.cacheDir);
+        this.context = new EngineContext(repository, Objects.requireNonNull(builder.targets, "targets"),
+                builder.renderers, builder.listener, builder.holder, builder.cacheDir);
     }
 
     public static Builder builder() {
@@ -40,17 +38,17 @@ public final class GitOps implements AutoCloseable {
 
     /** The validated gitops.yaml at a revision (null: default branch). */
     public ProjectConfig config(String revision) {
-        return repository.snapshot(revision).config();
+        return context.repository.snapshot(revision).config();
     }
 
-    /** Makes the environment match Git: render, validate, plan, apply, prune, wait healthy. */
+    /** Makes the environment match Git: render, validate, check policies, lock, apply, prune, wait, record. */
     public SyncResult sync(SyncRequest request) {
-        return new SyncOperation(repository, targets, renderers, listener).run(request);
+        return new SyncOperation(context).run(request);
     }
 
     /** What a sync would change, without writing anything. */
     public SyncResult diff(SyncRequest request) {
-        return new SyncOperation(repository, targets, renderers, listener).run(request.withDryRun(true));
+        return new SyncOperation(context).run(request.withDryRun(true));
     }
 
     /**
@@ -59,12 +57,12 @@ public final class GitOps implements AutoCloseable {
      * a pre-check fails: source unhealthy or not in sync, not the next stage, policies, approval.
      */
     public OperationResult promote(PromoteRequest request) {
-        throw new UnsupportedOperationException("promote: being implemented (issue 4)");
+        return new PromoteOperation(context).run(request);
     }
 
     /** Goes back to a recorded deployment: revert commits plus sync (default), or a direct, pinning apply. */
     public OperationResult rollback(RollbackRequest request) {
-        throw new UnsupportedOperationException("rollback: being implemented (issue 4)");
+        return new RollbackOperation(context).run(request);
     }
 
     /**
@@ -73,22 +71,22 @@ public final class GitOps implements AutoCloseable {
      * {@code sync: automatic} is synced to HEAD; pinned environments are never healed.
      */
     public DriftReport drift(String environment, boolean allowHeal) {
-        throw new UnsupportedOperationException("drift: being implemented (issue 4)");
+        return new DriftOperation(context).run(environment, allowHeal);
     }
 
-    /** Last deployment, Git HEAD, health and lease of an environment. Read-only. */
+    /** Last deployment, Git HEAD, health, pin and lease of an environment. Read-only. */
     public EnvironmentStatus status(String environment) {
-        throw new UnsupportedOperationException("status: being implemented (issue 4)");
+        return new StatusQuery(context).run(environment);
     }
 
     /** The environment's deployment records, newest first, from the target (so they survive any CI server). */
     public List<DeploymentRecord> history(String environment) {
-        throw new UnsupportedOperationException("history: being implemented (issue 4)");
+        return new StatusQuery(context).history(environment);
     }
 
     @Override
     public void close() {
-        repository.close();
+        context.repository.close();
     }
 
     /** Configures a {@link GitOps}. Only the repository and the target factory are required. */
@@ -99,6 +97,7 @@ public final class GitOps implements AutoCloseable {
         private TargetFactory targets;
         private Renderers renderers = Renderers.standard().with(new ComposeRenderer());
         private ProgressListener listener = ProgressListener.NONE;
+        private String holder = "gitops@" + ManagementFactory.getRuntimeMXBean().getName();
 
         /** A Git URL, a local Git repository, or a plain local folder. */
         public Builder repository(String location) {
@@ -111,7 +110,7 @@ public final class GitOps implements AutoCloseable {
             return this;
         }
 
-        /** Where clones are cached between runs. */
+        /** Where clones (and, for targets without their own, history) are kept between runs. */
         public Builder cacheDir(Path value) {
             this.cacheDir = value;
             return this;
@@ -129,6 +128,12 @@ public final class GitOps implements AutoCloseable {
 
         public Builder listener(ProgressListener value) {
             this.listener = value;
+            return this;
+        }
+
+        /** Who takes environment locks, as people should read it: {@code jenkins/deploy#42}, {@code agent@host}. */
+        public Builder holder(String value) {
+            this.holder = value;
             return this;
         }
 

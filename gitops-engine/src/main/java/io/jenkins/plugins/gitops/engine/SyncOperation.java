@@ -3,71 +3,132 @@ package io.jenkins.plugins.gitops.engine;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
-import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
+import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
+import io.jenkins.plugins.gitops.engine.history.DeploymentRecord.Operation;
+import io.jenkins.plugins.gitops.engine.history.ReleaseExtractor;
+import io.jenkins.plugins.gitops.engine.lease.LeaseHandle;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
-import io.jenkins.plugins.gitops.engine.model.Resource;
-import io.jenkins.plugins.gitops.engine.model.ResourceKey;
-import io.jenkins.plugins.gitops.engine.render.Renderers;
+import io.jenkins.plugins.gitops.engine.policy.PolicyChecker;
+import io.jenkins.plugins.gitops.engine.policy.PolicyReport;
+import io.jenkins.plugins.gitops.engine.sync.SyncAction;
 import io.jenkins.plugins.gitops.engine.sync.SyncExecutor;
 import io.jenkins.plugins.gitops.engine.sync.SyncOptions;
 import io.jenkins.plugins.gitops.engine.sync.SyncOutcome;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlan;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlanner;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * One sync (or dry run) of one environment: fetch → render → prepare → validate (all before any
- * write) → list live → plan → apply → prune → wait healthy.
+ * One sync (or dry run) of one environment: fetch → render → prepare → validate → policies (all
+ * before any write) → lock → list live → plan → apply → prune → wait healthy → record. A failed
+ * health wait rolls back to the last good revision when the environment asks for it.
  */
 final class SyncOperation {
-    private final Repository repository;
-    private final TargetFactory targets;
-    private final Renderers renderers;
-    private final ProgressListener listener;
+    private static final Duration LEASE_MARGIN = Duration.ofMinutes(5);
 
-    SyncOperation(Repository repository, TargetFactory targets, Renderers renderers, ProgressListener listener) {
-        this.repository = repository;
-        this.targets = targets;
-        this.renderers = renderers;
-        this.listener = listener;
+    private final EngineContext context;
+
+    SyncOperation(EngineContext context) {
+        this.context = context;
     }
 
     SyncResult run(SyncRequest request) {
-        long started = System.nanoTime();
-        Repository.Snapshot snapshot = repository.snapshot(request.revision());
+        return run(request, Operation.SYNC, null, null);
+    }
+
+    /**
+     * @param operation    what the record says this was (a sync, or the sync step of a rollback, ...)
+     * @param rolledBackTo for rollbacks: the record id or revision gone back to
+     * @param reason       why (auto-rollback, self-heal), kept in the record; null for none
+     */
+    SyncResult run(SyncRequest request, Operation operation, String rolledBackTo, String reason) {
+        Instant started = Instant.now();
+        Repository.Snapshot snapshot = context.repository.snapshot(request.revision());
         Environment environment = snapshot.config().environment(request.environment());
         if (request.prune() != null) {
             environment = environment.withPrune(request.prune());
         }
-        Map<String, String> variables = new HashMap<>(environment.variables());
-        variables.putAll(request.variables());
+        ProgressListener listener = context.listener;
         listener.progress((request.dryRun() ? "Planning " : "Syncing ") + "environment '" + environment.name() + "' at "
                 + snapshot.revision());
-        DesiredState rendered = renderers.render(snapshot.tree(), environment, variables, snapshot.revision().commitId());
+        DesiredState rendered = context.render(snapshot, environment, request.variables());
         listener.progress("  rendered " + rendered.resources().size() + " object(s) from " + environment.path());
         rendered.warnings().forEach(w -> listener.progress("  warning: " + w));
-        try (Target target = targets.open(environment)) {
+        try (Target target = context.targets.open(environment)) {
             DesiredState prepared = target.prepare(rendered);
             target.validate(prepared);
-            Map<ResourceKey, Resource> live = target.live(prepared);
-            SyncPlan plan = new SyncPlanner(target).plan(environment, prepared, live);
-            listener.progress("  plan: " + plan.count(io.jenkins.plugins.gitops.engine.sync.SyncAction.CREATE) + " to create, "
-                    + plan.count(io.jenkins.plugins.gitops.engine.sync.SyncAction.UPDATE) + " to update, "
-                    + plan.count(io.jenkins.plugins.gitops.engine.sync.SyncAction.DELETE) + " to prune, "
-                    + plan.count(io.jenkins.plugins.gitops.engine.sync.SyncAction.UNCHANGED) + " unchanged");
-            Duration timeout = request.timeout() != null ? request.timeout() : environment.healthTimeout();
-            SyncOptions options = SyncOptions.defaults(timeout).withDryRun(request.dryRun()).withWait(request.waitHealthy());
-            SyncOutcome outcome = new SyncExecutor(target, environment.retry(), listener).execute(plan, options);
-            if (outcome.succeeded() && !request.dryRun()) {
-                target.afterSync(prepared, prepared.resources());
+            List<String> warnings = new ArrayList<>(checkPolicies(environment, prepared));
+            if (request.dryRun()) {
+                return execute(request, environment, snapshot, target, prepared, plan(environment, target, prepared),
+                        warnings, started);
             }
-            SyncResult result = SyncResults.of(environment, snapshot.revision().commitId(), target.describe(), request.dryRun(),
-                    outcome, Duration.ofNanos(System.nanoTime() - started));
-            listener.progress((result.succeeded() ? "" : "FAILED: " + result.message() + "\n") + result.summary());
-            return result;
+            SyncPlan unlocked = plan(environment, target, prepared);
+            String revision = snapshot.revision().commitId();
+            if (!unlocked.hasChanges() && operation == Operation.SYNC && alreadyRecorded(target, environment, revision)) {
+                // a no-op sync of a recorded revision writes nothing at all: no lock, no record
+                return execute(request, environment, snapshot, target, prepared, unlocked, warnings, started);
+            }
+            Duration timeout = timeout(request, environment);
+            try (LeaseHandle lease = context.lease(target).acquire(environment.name(), context.holder,
+                    timeout.plus(LEASE_MARGIN))) {
+                SyncPlan plan = unlocked.hasChanges() ? plan(environment, target, prepared) : unlocked; // live may have moved
+                SyncResult result = execute(request, environment, snapshot, target, prepared, plan, warnings, started);
+                DeploymentRecord record = DeploymentRecord.fromSync(operation, result, ReleaseExtractor.release(prepared),
+                        request.trigger(), request.actor(), started, Instant.now());
+                record = Records.annotate(record, rolledBackTo, reason);
+                context.history(target).append(record);
+                result = result.withRecordId(record.id());
+                if (!result.succeeded() && environment.autoRollback() && operation != Operation.ROLLBACK) {
+                    lease.close();
+                    new AutoRollback(context, this).afterFailure(environment, result, target);
+                }
+                return result;
+            }
         }
+    }
+
+    private SyncPlan plan(Environment environment, Target target, DesiredState prepared) {
+        return new SyncPlanner(target).plan(environment, prepared, target.live(prepared));
+    }
+
+    private boolean alreadyRecorded(Target target, Environment environment, String revision) {
+        return context.history(target).list(environment.name()).stream().filter(DeploymentRecord::succeeded).findFirst()
+                .map(r -> revision.equals(r.revision())).orElse(false);
+    }
+
+    private SyncResult execute(SyncRequest request, Environment environment, Repository.Snapshot snapshot, Target target,
+            DesiredState prepared, SyncPlan plan, List<String> policyWarnings, Instant started) {
+        context.listener.progress("  plan: " + plan.count(SyncAction.CREATE) + " to create, " + plan.count(SyncAction.UPDATE)
+                + " to update, " + plan.count(SyncAction.DELETE) + " to prune, " + plan.count(SyncAction.UNCHANGED)
+                + " unchanged");
+        SyncOptions options = SyncOptions.defaults(timeout(request, environment)).withDryRun(request.dryRun())
+                .withWait(request.waitHealthy());
+        SyncOutcome outcome = new SyncExecutor(target, environment.retry(), context.listener).execute(plan, options);
+        if (outcome.succeeded() && !request.dryRun()) {
+            target.afterSync(prepared, prepared.resources());
+        }
+        SyncResult result = SyncResults.of(environment, snapshot.revision().commitId(), target.describe(),
+                request.dryRun(), outcome, policyWarnings, java.time.Duration.between(started, Instant.now()));
+        context.listener.progress((result.succeeded() ? "" : "FAILED: " + result.message() + "\n") + result.summary());
+        return result;
+    }
+
+    /** Enforced violations refuse the sync before any write; warnings are returned for the result. */
+    private List<String> checkPolicies(Environment environment, DesiredState prepared) {
+        if (environment.policies().isEmpty()) {
+            return List.of();
+        }
+        PolicyReport report = new PolicyChecker(environment.policies()).check(prepared);
+        report.enforce();
+        report.warnings().forEach(w -> context.listener.progress("  policy warning: " + w));
+        return report.warnings();
+    }
+
+    private static Duration timeout(SyncRequest request, Environment environment) {
+        return request.timeout() != null ? request.timeout() : environment.healthTimeout();
     }
 }

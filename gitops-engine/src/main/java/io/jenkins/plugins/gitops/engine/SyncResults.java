@@ -17,21 +17,31 @@ final class SyncResults {
     }
 
     static SyncResult of(Environment environment, String revision, String target, boolean dryRun, SyncOutcome outcome,
-            Duration duration) {
+            List<String> extraWarnings, Duration duration) {
         List<ObjectResult> objects = new ArrayList<>();
         List<SyncTask> tasks = outcome.plan().tasks();
         for (int i = 0; i < tasks.size(); i++) {
-            SyncTask task = tasks.get(i);
-            TaskResult result = outcome.results().get(i);
-            objects.add(new ObjectResult(task.key().kind(), task.key().namespace(), task.key().name(), task.source(),
-                    task.action().displayName(), result.outcome().name().toLowerCase(java.util.Locale.ROOT),
-                    result.message(), result.health() == null ? null : result.health().toString(),
-                    task.diff() == null ? "" : task.diff().unified(), task.diff() == null ? List.of() : task.diff().changes()));
+            objects.add(object(tasks.get(i), outcome.results().get(i)));
         }
         return new SyncResult(environment.name(), revision, target, dryRun, outcome.succeeded(), outcome.message(),
                 outcome.health().displayName(), count(outcome, SyncAction.CREATE), count(outcome, SyncAction.UPDATE),
                 count(outcome, SyncAction.DELETE), count(outcome, SyncAction.UNCHANGED),
-                count(outcome, SyncAction.PRUNE_SKIPPED), objects, outcome.plan().warnings(), duration);
+                count(outcome, SyncAction.PRUNE_SKIPPED), objects, warnings(outcome, extraWarnings), duration);
+    }
+
+    /** One task as a plain result; {@code result} null for plan-only views (drift). */
+    static ObjectResult object(SyncTask task, TaskResult result) {
+        return new ObjectResult(task.key().kind(), task.key().namespace(), task.key().name(), task.source(),
+                task.action().displayName(), result == null ? "planned" : result.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                result == null ? "" : result.message(),
+                result == null || result.health() == null ? null : result.health().toString(),
+                task.diff() == null ? "" : task.diff().unified(), task.diff() == null ? List.of() : task.diff().changes());
+    }
+
+    private static List<String> warnings(SyncOutcome outcome, List<String> extra) {
+        List<String> all = new ArrayList<>(outcome.plan().warnings());
+        all.addAll(extra);
+        return all;
     }
 
     private static int count(SyncOutcome outcome, SyncAction action) {

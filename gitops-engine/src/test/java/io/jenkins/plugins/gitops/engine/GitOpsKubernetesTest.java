@@ -41,7 +41,7 @@ class GitOpsKubernetesTest {
         api = InProcessKubernetes.start();
         api.startControllerStandIn();
         repo = new WorkRepository(temp.resolve("repo"), "gitops/docs");
-        gitOps = GitOps.builder().repository(repo.folder().toString()).cacheDir(temp.resolve("cache"))
+        gitOps = GitOps.builder().repository(repo.remote()).cacheDir(temp.resolve("cache"))
                 .targets(env -> new KubernetesTarget(api.newClient(), env)).listener(log::add).build();
     }
 

@@ -5,14 +5,29 @@ import java.util.List;
 
 /**
  * What a sync or diff did: the revision, counts per action, overall health, every object, and
- * whether it succeeded (with the reason when it did not). Contains no secret values.
+ * whether it succeeded (with the reason when it did not), and the id of its deployment record (null
+ * for dry runs). Contains no secret values.
  */
 public record SyncResult(String environment, String revision, String target, boolean dryRun, boolean succeeded,
         String message, String health, int created, int updated, int deleted, int unchanged, int pruneSkipped,
-        List<ObjectResult> objects, List<String> warnings, Duration duration) {
+        List<ObjectResult> objects, List<String> warnings, Duration duration, String recordId) {
     public SyncResult {
         objects = List.copyOf(objects);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A result not (yet) recorded in the history. */
+    public SyncResult(String environment, String revision, String target, boolean dryRun, boolean succeeded,
+            String message, String health, int created, int updated, int deleted, int unchanged, int pruneSkipped,
+            List<ObjectResult> objects, List<String> warnings, Duration duration) {
+        this(environment, revision, target, dryRun, succeeded, message, health, created, updated, deleted, unchanged,
+                pruneSkipped, objects, warnings, duration, null);
+    }
+
+    /** The same result, recorded as the given deployment record. */
+    public SyncResult withRecordId(String id) {
+        return new SyncResult(environment, revision, target, dryRun, succeeded, message, health, created, updated,
+                deleted, unchanged, pruneSkipped, objects, warnings, duration, id);
     }
 
     /** True when nothing differs between Git and the target (for diff). */

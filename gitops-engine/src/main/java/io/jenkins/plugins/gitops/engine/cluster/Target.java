@@ -75,6 +75,23 @@ public interface Target extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Where this target keeps deployment records, so they survive the loss of any CI server
+     * (Kubernetes: a ConfigMap in the environment namespace). Null: the caller's fallback store.
+     */
+    default io.jenkins.plugins.gitops.engine.history.HistoryStore historyStore() {
+        return null;
+    }
+
+    /**
+     * The target's lock, so that two agents or a Jenkins controller and an agent never run two
+     * operations on one environment at once (Kubernetes: a coordination.k8s.io Lease). Null: the
+     * caller's in-process lock only.
+     */
+    default io.jenkins.plugins.gitops.engine.lease.Lease lease() {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** Finding a record by id, id prefix or revision prefix in a newest-first list. */
-final class HistoryQuery {
+public final class HistoryQuery {
     static final int MIN_REVISION_PREFIX = 4;
 
     private HistoryQuery() {
     }
 
-    static Optional<DeploymentRecord> find(String environment, List<DeploymentRecord> newestFirst, String query) {
+    public static Optional<DeploymentRecord> find(String environment, List<DeploymentRecord> newestFirst, String query) {
         if (query == null || query.isBlank()) {
             throw new InvalidInputException("give a record id or a revision of " + environment
                     + " (see: gitops history " + environment + ")");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord.Operation;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord.Result;
 import io.jenkins.plugins.gitops.engine.policy.DesiredFixtures;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,10 @@ class DeploymentRecordTest {
 
     @Test
     void readsTheStoredFormatAndIgnoresFieldsItDoesNotKnow() throws Exception {
-        String json = new String(DesiredFixturesBytes.read("history/records-v1.json"), StandardCharsets.UTF_8);
+        String json;
+        try (InputStream in = getClass().getResourceAsStream("/history/records-v1.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
         List<DeploymentRecord> records = HistoryJson.readList(json);
         assertThat(records).hasSize(2);
         DeploymentRecord rollback = records.get(0);
@@ -72,14 +76,5 @@ class DeploymentRecordTest {
                         "envoyproxy/envoy@sha256:4b0c3e1d8a5f6e7d9c2b1a0f3e4d5c6b7a8f9e0d1c2b3a4f5e6d7c8b9a0f1e2d"),
                 Map.entry("Deployment/web/web", "shop/web:2.5.0"),
                 Map.entry("shop_worker", "shop/worker:2.5.0"));
-    }
-
-    /** Raw bytes of a test resource. */
-    static final class DesiredFixturesBytes {
-        static byte[] read(String resource) throws java.io.IOException {
-            try (var in = DeploymentRecordTest.class.getResourceAsStream("/" + resource)) {
-                return in.readAllBytes();
-            }
-        }
     }
 }

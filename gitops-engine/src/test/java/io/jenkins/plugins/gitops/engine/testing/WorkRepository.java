@@ -9,9 +9,14 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 
-/** A real Git repository with a work tree, seeded from a test-resource folder, for facade tests. */
+/**
+ * A bare Git repository standing in for the server, seeded from a test-resource folder, and a work
+ * clone in which the tests play the developer: {@link #commit} pushes, {@link #read} first takes
+ * what others (the engine's promotions and rollbacks) pushed.
+ */
 public final class WorkRepository implements AutoCloseable {
     private final Path folder;
+    private final Path bare;
     private final Git git;
 
     public WorkRepository(Path folder, String resourceFolder) {
@@ -28,6 +33,8 @@ public final class WorkRepository implements AutoCloseable {
                     }
                 }
             }
+            this.bare = folder.resolveSibling(folder.getFileName() + ".git");
+            Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
             this.git = Git.init().setDirectory(folder.toFile()).setInitialBranch("main").call();
             commit("initial");
         } catch (Exception e) {
@@ -37,6 +44,35 @@ public final class WorkRepository implements AutoCloseable {
 
     public Path folder() {
         return folder;
+    }
+
+    /** The "server" repository, what the engine clones and pushes to. */
+    public String remote() {
+        return bare.toString();
+    }
+
+    /** Takes the server's newest commits into the work tree. */
+    public void pull() {
+        try {
+            if (!git.status().call().isClean()) {
+                return; // the test is in the middle of an edit: keep it
+            }
+            git.fetch().setRemote(bare.toString()).setRefSpecs(new org.eclipse.jgit.transport.RefSpec(
+                    "+refs/heads/main:refs/remotes/origin/main")).call();
+            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef("refs/remotes/origin/main").call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The commit at the server's main branch. */
+    public String tip() {
+        try (org.eclipse.jgit.lib.Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+                .setGitDir(bare.toFile()).setMustExist(true).build()) {
+            return r.exactRef("refs/heads/main").getObjectId().name();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public void write(String path, String content) {
@@ -49,6 +85,7 @@ public final class WorkRepository implements AutoCloseable {
     }
 
     public String read(String path) {
+        pull();
         try {
             return Files.readString(folder.resolve(path));
         } catch (IOException e) {
@@ -68,8 +105,11 @@ public final class WorkRepository implements AutoCloseable {
         try {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
-            return git.commit().setMessage(message).setAuthor("Test", "test@example.test")
+            String id = git.commit().setMessage(message).setAuthor("Test", "test@example.test")
                     .setCommitter("Test", "test@example.test").call().getName();
+            git.push().setRemote(bare.toString()).setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main"))
+                    .call();
+            return id;
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }

@@ -15,6 +15,10 @@ import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.cluster.TargetException;
 import io.jenkins.plugins.gitops.engine.health.Health;
+import io.jenkins.plugins.gitops.engine.history.HistoryStore;
+import io.jenkins.plugins.gitops.engine.history.KubernetesHistoryStore;
+import io.jenkins.plugins.gitops.engine.lease.KubernetesLease;
+import io.jenkins.plugins.gitops.engine.lease.Lease;
 import io.jenkins.plugins.gitops.engine.health.HealthChecks;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
@@ -140,6 +144,16 @@ public final class KubernetesTarget implements Target {
         return rendered.withResources(out);
     }
 
+    @Override
+    public HistoryStore historyStore() {
+        return new KubernetesHistoryStore(client, namespace, environment.name());
+    }
+
+    @Override
+    public Lease lease() {
+        return new KubernetesLease(client, namespace);
+    }
+
     /** What Git set at the last apply (Secret values hashed), so the diff sees fields removed from Git. */
     @Override
     public Map<String, Object> lastApplied(Resource live) {
@@ -225,7 +239,9 @@ public final class KubernetesTarget implements Target {
         Map<ResourceKey, Resource> live = new TreeMap<>();
         for (ApiKind kind : toList.values()) {
             for (String ns : kind.namespaced() ? namespaces : List.of("")) {
-                list(kind, ns).forEach(r -> live.put(r.key(), r));
+                // the engine's own bookkeeping (history ConfigMap, lease) is never desired nor pruned
+                list(kind, ns).stream().filter(r -> !"true".equals(r.labels().get(Labels.INTERNAL)))
+                        .forEach(r -> live.put(r.key(), r));
             }
         }
         lastLive = Map.copyOf(live);

@@ -1,0 +1,57 @@
+package io.jenkins.plugins.gitops.engine;
+
+import io.jenkins.plugins.gitops.engine.cluster.Target;
+import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
+import io.jenkins.plugins.gitops.engine.history.FileHistoryStore;
+import io.jenkins.plugins.gitops.engine.history.HistoryStore;
+import io.jenkins.plugins.gitops.engine.lease.InProcessLease;
+import io.jenkins.plugins.gitops.engine.lease.Lease;
+import io.jenkins.plugins.gitops.engine.model.DesiredState;
+import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.render.Renderers;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What every operation of the facade shares: the repository, how to open targets and render, where
+ * progress goes, and the fallbacks for targets that keep no history or lease of their own.
+ */
+final class EngineContext {
+    /** One lock table per JVM: two facades in one process never run one environment at once. */
+    private static final Lease PROCESS_LEASE = new InProcessLease();
+
+    final Repository repository;
+    final TargetFactory targets;
+    final Renderers renderers;
+    final ProgressListener listener;
+    final String holder;
+    private final HistoryStore fallbackHistory;
+
+    EngineContext(Repository repository, TargetFactory targets, Renderers renderers, ProgressListener listener,
+            String holder, Path cacheDir) {
+        this.repository = repository;
+        this.targets = targets;
+        this.renderers = renderers;
+        this.listener = listener;
+        this.holder = holder;
+        this.fallbackHistory = new FileHistoryStore(cacheDir.resolve("history"));
+    }
+
+    HistoryStore history(Target target) {
+        HistoryStore store = target.historyStore();
+        return store != null ? store : fallbackHistory;
+    }
+
+    Lease lease(Target target) {
+        Lease lease = target.lease();
+        return lease != null ? lease : PROCESS_LEASE;
+    }
+
+    /** The desired state of an environment at a snapshot, with the environment's and the caller's variables. */
+    DesiredState render(Repository.Snapshot snapshot, Environment environment, Map<String, String> extraVariables) {
+        Map<String, String> variables = new HashMap<>(environment.variables());
+        variables.putAll(extraVariables);
+        return renderers.render(snapshot.tree(), environment, variables, snapshot.revision().commitId());
+    }
+}

@@ -1,0 +1,21 @@
+package io.jenkins.plugins.gitops.engine;
+
+import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
+
+/** Small additions to deployment records made by the facade's operations. */
+final class Records {
+    private Records() {
+    }
+
+    /** The record with the rolled-back-to reference and the reason in front of its message. */
+    static DeploymentRecord annotate(DeploymentRecord record, String rolledBackTo, String reason) {
+        DeploymentRecord out = rolledBackTo == null ? record : record.withRolledBackTo(rolledBackTo);
+        if (reason == null) {
+            return out;
+        }
+        return new DeploymentRecord(out.id(), out.environment(), out.operation(), out.revision(), out.release(),
+                out.trigger(), out.actor(), out.startedAt(), out.finishedAt(), out.result(),
+                reason + (out.message() == null ? "" : "; " + out.message()), out.counts(), out.healthStatus(),
+                out.diffSummary(), out.rolledBackTo());
+    }
+}
