@@ -5,6 +5,8 @@ import io.jenkins.plugins.gitops.cli.RepositoryOptions;
 import io.jenkins.plugins.gitops.cli.TargetOptions;
 import io.jenkins.plugins.gitops.engine.GitOps;
 import io.jenkins.plugins.gitops.engine.config.Durations;
+import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +76,7 @@ public final class AgentCommand implements Callable<Integer> {
     /** The running agent (daemon mode), so tests can stop it as SIGTERM would. */
     volatile Agent agent;
 
-    private final PrometheusAgentMetrics metrics = new PrometheusAgentMetrics();
+    private final GitOpsAgentMetrics metrics = new GitOpsAgentMetrics(new GitOpsMetrics());
 
     @Override
     public Integer call() throws Exception {
@@ -124,7 +126,8 @@ public final class AgentCommand implements Callable<Integer> {
     }
 
     private static EnvironmentChecker openGitOps(AgentCommand command, List<AutoCloseable> toClose) {
-        GitOps gitOps = CliOptions.gitOps(command.repository, command.target, command.env, message -> LOG.info("{}", message));
+        GitOps gitOps = CliOptions.gitOps(command.repository, command.target, command.env, message -> LOG.info("{}", message),
+                "gitops-agent@" + ManagementFactory.getRuntimeMXBean().getName());
         toClose.add(gitOps);
         return new GitOpsChecker(gitOps, command.environments, !command.noHeal);
     }

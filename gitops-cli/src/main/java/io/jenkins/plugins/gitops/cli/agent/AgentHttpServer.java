@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.cli.agent;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.gitops.engine.OperationFailedException;
+import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * HEAD are 405.
  */
 public final class AgentHttpServer implements AutoCloseable {
-    static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    static final String METRICS_CONTENT_TYPE = GitOpsMetrics.CONTENT_TYPE;
     private static final Logger LOG = LoggerFactory.getLogger(AgentHttpServer.class);
 
     private final HttpServer server;

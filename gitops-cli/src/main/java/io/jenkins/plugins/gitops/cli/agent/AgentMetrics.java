@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.cli.agent;
 
+import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import java.time.Duration;
 
 /**
@@ -8,11 +9,11 @@ import java.time.Duration;
  */
 public interface AgentMetrics {
     /** {@code gitops_sync_status}: live matches Git. */
-    int IN_SYNC = 1;
+    int IN_SYNC = GitOpsMetrics.SYNCED;
     /** {@code gitops_sync_status}: drift found or Git ahead of the last sync. */
-    int OUT_OF_SYNC = 0;
+    int OUT_OF_SYNC = GitOpsMetrics.OUT_OF_SYNC;
     /** {@code gitops_sync_status}: the last check failed, the state is not known. */
-    int UNKNOWN = -1;
+    int UNKNOWN = GitOpsMetrics.FAILED;
 
     AgentMetrics NONE = new AgentMetrics() {
         @Override

@@ -24,8 +24,9 @@ final class CliOptions {
     private CliOptions() {
     }
 
+    /** @param holder who takes the environment leases, as shown to whoever is refused one */
     static GitOps gitOps(RepositoryOptions repository, TargetOptions target, Map<String, String> env,
-            ProgressListener listener) {
+            ProgressListener listener, String holder) {
         if (field(repository, "revision") != null) {
             throw new InvalidInputException("--revision: the agent follows each environment's branch in the repository; "
                     + "remove --revision");
@@ -34,7 +35,7 @@ final class CliOptions {
                 .credentials((GitCredentials) call(repository, "credentials", env))
                 .cacheDir((Path) call(repository, "cacheDir", env))
                 .targets(Targets.factory((TargetSettings) call(target, "settings", env)))
-                .listener(listener).build();
+                .listener(listener).holder(holder).build();
     }
 
     private static Object call(Object options, String method, Map<String, String> env) {

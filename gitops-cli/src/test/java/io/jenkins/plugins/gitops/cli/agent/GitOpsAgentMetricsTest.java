@@ -2,11 +2,12 @@ package io.jenkins.plugins.gitops.cli.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class PrometheusAgentMetricsTest {
-    private final PrometheusAgentMetrics metrics = new PrometheusAgentMetrics();
+class GitOpsAgentMetricsTest {
+    private final GitOpsAgentMetrics metrics = new GitOpsAgentMetrics(new GitOpsMetrics());
 
     @Test
     void driftedEnvironmentIsOutOfSyncWithItsDriftCount() {
