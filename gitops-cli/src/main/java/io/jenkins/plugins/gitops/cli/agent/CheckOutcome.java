@@ -77,8 +77,11 @@ public record CheckOutcome(String environment, Result result, DriftReport report
             if (report.pinned()) {
                 line.append(", pinned");
             }
-            line.append(report.healed() == null ? ", not healed"
-                    : report.healed().succeeded() ? ", healed: " + report.healed().summary() : "");
+            if (report.healed() == null && report.drifted()) {
+                line.append(", not healed");
+            } else if (report.healed() != null && report.healed().succeeded()) {
+                line.append(", healed: ").append(report.healed().summary());
+            }
         }
         if (error != null) {
             line.append(": ").append(error);

@@ -15,7 +15,7 @@ class CheckOutcomeTest {
 
         assertThat(outcome.result()).isEqualTo(CheckOutcome.Result.IN_SYNC);
         assertThat(outcome.driftFound()).isFalse();
-        assertThat(outcome.logLine()).isEqualTo("drift check development: in-sync, 0 drifted object(s), not healed (420 ms)");
+        assertThat(outcome.logLine()).isEqualTo("drift check development: in-sync, 0 drifted object(s) (420 ms)");
     }
 
     @Test
