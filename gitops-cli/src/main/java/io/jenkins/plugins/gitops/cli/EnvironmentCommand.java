@@ -16,7 +16,7 @@ abstract class EnvironmentCommand extends RepositoryCommand {
     @Option(names = "--timeout", description = "health wait timeout such as 90s or 5m (default: the environment's)")
     String timeout;
 
-    @Option(names = "--wait", negatable = true, defaultValue = "true", description = "wait until healthy (default: true)")
+    @Option(names = "--wait", negatable = true, defaultValue = "true", fallbackValue = "true", description = "wait until healthy (default: true)")
     boolean waitHealthy;
 
     @Option(names = "--prune", negatable = true, description = "delete managed objects Git no longer has (default: the environment's)")

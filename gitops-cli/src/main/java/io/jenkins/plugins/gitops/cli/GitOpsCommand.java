@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.OperationFailedException;
+import io.jenkins.plugins.gitops.cli.agent.AgentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Git is the single source of truth for what runs in every environment: sync, diff and more, "
                 + "for Kubernetes and Docker Swarm.",
         subcommands = {SyncCommand.class, DiffCommand.class, StatusCommand.class, HistoryCommand.class, DriftCommand.class,
-                PromoteCommand.class, RollbackCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+                PromoteCommand.class, RollbackCommand.class, AgentCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success / in sync", "1:operation failed (apply error, unhealthy after timeout)",
                 "2:bad input or usage (nothing was written)", "3:differences found (diff, drift)"})

@@ -32,14 +32,19 @@ public final class RepositoryOptions {
     @Option(names = "--git-ssh-key", description = "SSH private key file (or $GITOPS_GIT_SSH_KEY_FILE); passphrase in $GITOPS_GIT_SSH_PASSPHRASE")
     Path gitSshKey;
 
-    String location(Map<String, String> env) {
+    /** The revision asked for with --revision, or null. */
+    public String revision() {
+        return revision;
+    }
+
+    public String location(Map<String, String> env) {
         if (repo != null) {
             return repo;
         }
         return env.getOrDefault("GITOPS_REPO", ".");
     }
 
-    Path cacheDir(Map<String, String> env) {
+    public Path cacheDir(Map<String, String> env) {
         if (cacheDir != null) {
             return cacheDir;
         }
@@ -47,7 +52,7 @@ public final class RepositoryOptions {
         return fromEnv != null ? Path.of(fromEnv) : Path.of(System.getProperty("user.home"), ".cache", "jenkins-gitops");
     }
 
-    GitCredentials credentials(Map<String, String> env) {
+    public GitCredentials credentials(Map<String, String> env) {
         Path keyFile = gitSshKey != null ? gitSshKey : pathOrNull(env.get("GITOPS_GIT_SSH_KEY_FILE"));
         if (keyFile != null) {
             String passphrase = env.get("GITOPS_GIT_SSH_PASSPHRASE");

@@ -18,7 +18,7 @@ public final class TargetOptions {
     @Option(names = "--docker-cert-path", description = "folder with ca.pem, cert.pem, key.pem for TLS (default: $DOCKER_CERT_PATH)")
     String dockerCertPath;
 
-    TargetSettings settings(Map<String, String> env) {
+    public TargetSettings settings(Map<String, String> env) {
         return TargetSettings.DEFAULTS.withKubeconfigFile(kubeconfig != null ? kubeconfig : env.get("KUBECONFIG"), context)
                 .withDockerHost(dockerHost != null ? dockerHost : env.get("DOCKER_HOST"),
                         dockerCertPath != null ? dockerCertPath : env.get("DOCKER_CERT_PATH"));

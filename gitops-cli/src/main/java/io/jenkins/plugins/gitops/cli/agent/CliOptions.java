@@ -1,0 +1,27 @@
+package io.jenkins.plugins.gitops.cli.agent;
+
+import io.jenkins.plugins.gitops.cli.RepositoryOptions;
+import io.jenkins.plugins.gitops.cli.TargetOptions;
+import io.jenkins.plugins.gitops.engine.GitOps;
+import io.jenkins.plugins.gitops.engine.InvalidInputException;
+import io.jenkins.plugins.gitops.engine.ProgressListener;
+import io.jenkins.plugins.gitops.engine.cluster.Targets;
+import java.util.Map;
+
+/** Builds the facade from the shared {@code --repo}/{@code --kubeconfig}/... options, exactly as sync and diff do. */
+final class CliOptions {
+    private CliOptions() {
+    }
+
+    /** @param holder who takes the environment leases, as shown to whoever is refused one */
+    static GitOps gitOps(RepositoryOptions repository, TargetOptions target, Map<String, String> env,
+            ProgressListener listener, String holder) {
+        if (repository.revision() != null) {
+            throw new InvalidInputException("--revision: the agent follows each environment's branch in the repository; "
+                    + "remove --revision");
+        }
+        return GitOps.builder().repository(repository.location(env)).credentials(repository.credentials(env))
+                .cacheDir(repository.cacheDir(env)).targets(Targets.factory(target.settings(env)))
+                .listener(listener).holder(holder).build();
+    }
+}

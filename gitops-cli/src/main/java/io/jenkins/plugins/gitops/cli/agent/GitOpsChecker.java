@@ -1,0 +1,57 @@
+package io.jenkins.plugins.gitops.cli.agent;
+
+import io.jenkins.plugins.gitops.engine.GitOps;
+import io.jenkins.plugins.gitops.engine.api.DriftReport;
+import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The production checker: environments and intervals from gitops.yaml (read once, when the agent
+ * starts), each check a {@link GitOps#drift} call, which heals or syncs where the environment's
+ * policy says so unless healing is turned off.
+ */
+public final class GitOpsChecker implements EnvironmentChecker {
+    private final GitOps gitOps;
+    private final Map<String, Environment> environments;
+    private final boolean allowHeal;
+
+    /**
+     * @param selected the environments to watch (empty: all); an unknown name is an error listing the known ones
+     * @param allowHeal false for report-only ({@code --no-heal})
+     */
+    public GitOpsChecker(GitOps gitOps, List<String> selected, boolean allowHeal) {
+        this.gitOps = gitOps;
+        this.allowHeal = allowHeal;
+        this.environments = select(gitOps.config(null), selected);
+    }
+
+    private static Map<String, Environment> select(ProjectConfig config, List<String> selected) {
+        if (selected.isEmpty()) {
+            return config.environments();
+        }
+        Map<String, Environment> chosen = new LinkedHashMap<>();
+        for (String name : selected) {
+            chosen.put(name, config.environment(name));
+        }
+        return chosen;
+    }
+
+    @Override
+    public List<String> environments() {
+        return List.copyOf(environments.keySet());
+    }
+
+    @Override
+    public Duration interval(String environment) {
+        return environments.get(environment).driftInterval();
+    }
+
+    @Override
+    public DriftReport check(String environment) {
+        return gitOps.drift(environment, allowHeal);
+    }
+}
