@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
+import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -56,7 +57,7 @@ public final class GitOps implements AutoCloseable {
         private GitCredentials credentials = GitCredentials.NONE;
         private Path cacheDir = Path.of(System.getProperty("user.home"), ".cache", "jenkins-gitops");
         private TargetFactory targets;
-        private Renderers renderers = Renderers.standard();
+        private Renderers renderers = Renderers.standard().with(new ComposeRenderer());
         private ProgressListener listener = ProgressListener.NONE;
 
         /** A Git URL, a local Git repository, or a plain local folder. */

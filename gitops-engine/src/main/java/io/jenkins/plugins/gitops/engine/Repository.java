@@ -63,6 +63,7 @@ final class Repository implements AutoCloseable {
             DirectoryTree tree = new DirectoryTree(folder);
             return new Snapshot(new Revision(tree.revision(), null, "", "", Instant.now()), tree);
         }
+        git.refresh(); // every operation sees the newest commits of the remote
         Revision resolved = git.resolve(revision);
         return new Snapshot(resolved, git.tree(resolved));
     }

@@ -1,0 +1,37 @@
+package io.jenkins.plugins.gitops.cli;
+
+import io.jenkins.plugins.gitops.engine.InvalidInputException;
+import io.jenkins.plugins.gitops.engine.OperationFailedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code gitops} command; the subcommands do the work. */
+@Command(name = "gitops", mixinStandardHelpOptions = true, version = "gitops 0.1.0",
+        description = "Git is the single source of truth for what runs in every environment: sync, diff and more, "
+                + "for Kubernetes and Docker Swarm.",
+        subcommands = {SyncCommand.class, DiffCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success / in sync", "1:operation failed (apply error, unhealthy after timeout)",
+                "2:bad input or usage (nothing was written)", "3:differences found (diff)"})
+public final class GitOpsCommand {
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new GitOpsCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + e.getMessage());
+            if (e instanceof InvalidInputException) {
+                return ExitCodes.BAD_INPUT;
+            }
+            if (!(e instanceof OperationFailedException)) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return ExitCodes.FAILED;
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return ExitCodes.BAD_INPUT;
+        });
+        return cli;
+    }
+}

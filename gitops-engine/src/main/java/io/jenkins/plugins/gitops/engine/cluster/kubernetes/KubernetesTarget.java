@@ -1,0 +1,439 @@
+package io.jenkins.plugins.gitops.engine.cluster.kubernetes;
+
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.jenkins.plugins.gitops.engine.InvalidInputException;
+import io.jenkins.plugins.gitops.engine.cluster.Target;
+import io.jenkins.plugins.gitops.engine.cluster.TargetException;
+import io.jenkins.plugins.gitops.engine.health.Health;
+import io.jenkins.plugins.gitops.engine.health.HealthChecks;
+import io.jenkins.plugins.gitops.engine.model.DesiredState;
+import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.Labels;
+import io.jenkins.plugins.gitops.engine.model.Manifests;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceKey;
+import io.jenkins.plugins.gitops.engine.model.TargetSpec;
+import java.io.File;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An environment in a Kubernetes cluster (or the in-process API), through fabric8. Every kind is
+ * handled as a generic resource located by API discovery, so custom resources need no code.
+ * <p>
+ * Writes: absent objects are created; existing ones get a JSON patch computed by a three-way merge
+ * against the manifest last applied ({@link LastApplied}), never a blind replace and never server-side
+ * apply. The environment's namespace is created first when {@code createNamespace} is on, and a
+ * namespace created that way is never deleted by this target.
+ * <p>
+ * <b>Ownership:</b> the target owns the client it is given: {@link #close()} closes it.
+ */
+public final class KubernetesTarget implements Target {
+    private static final Logger LOG = LoggerFactory.getLogger(KubernetesTarget.class);
+    /** Marks a Namespace this target added because the environment needs it, not because Git has it. */
+    static final String IMPLICIT_NAMESPACE = "gitops.jenkins.io/implicit-namespace";
+
+    private final KubernetesClient client;
+    private final Environment environment;
+    private final String namespace;
+    private final Kinds kinds;
+    private final Inventory inventory;
+    private volatile Map<ResourceKey, Resource> lastLive = Map.of();
+    private volatile Inventory.Entries lastInventory;
+    private final Set<ResourceKey> deleted = ConcurrentHashMap.newKeySet();
+
+    /** A target on a client the target then owns (closed by {@link #close()}). */
+    public KubernetesTarget(KubernetesClient client, Environment environment) {
+        this.client = java.util.Objects.requireNonNull(client, "client");
+        this.environment = java.util.Objects.requireNonNull(environment, "environment");
+        if (environment.target() == null || environment.target().type() != TargetSpec.Type.KUBERNETES) {
+            throw new IllegalArgumentException("environment " + environment.name() + " has no Kubernetes target");
+        }
+        String ns = environment.target().namespace();
+        this.namespace = ns != null && !ns.isBlank() ? ns
+                : client.getNamespace() != null ? client.getNamespace() : "default";
+        this.kinds = new Kinds(new Discovery(client, Clock.systemUTC()));
+        this.inventory = new Inventory(client, environment.name(), namespace);
+    }
+
+    /**
+     * Connects with a kubeconfig file, or with fabric8's usual auto-configuration (KUBECONFIG,
+     * ~/.kube/config, in-cluster service account) when the path is null. The context is the argument,
+     * else the environment's {@code target.kubernetes.context}, else the kubeconfig's current one.
+     */
+    public static KubernetesTarget connect(Environment env, String kubeconfigPathOrNull, String contextOrNull) {
+        String context = contextOrNull != null ? contextOrNull : env.target() == null ? null : env.target().context();
+        Config config;
+        if (kubeconfigPathOrNull != null) {
+            File file = new File(kubeconfigPathOrNull);
+            if (!file.isFile()) {
+                throw new InvalidInputException("kubeconfig " + kubeconfigPathOrNull
+                        + " does not exist or is not a file; pass the path of a readable kubeconfig");
+            }
+            try {
+                config = Config.fromKubeconfig(context, file);
+            } catch (KubernetesClientException | IllegalArgumentException e) {
+                // the message of a kubeconfig parse error never quotes credentials, but keep only the first line
+                throw new InvalidInputException("kubeconfig " + kubeconfigPathOrNull + ": cannot use context "
+                        + (context == null ? "(current)" : context) + ": " + firstLine(e.getMessage()));
+            }
+        } else {
+            config = Config.autoConfigure(context);
+        }
+        return new KubernetesTarget(new KubernetesClientBuilder().withConfig(config).build(), env);
+    }
+
+    @Override
+    public String describe() {
+        return "Kubernetes " + client.getMasterUrl() + " namespace " + namespace;
+    }
+
+    String namespace() {
+        return namespace;
+    }
+
+    /**
+     * Adds labels, the environment namespace to namespaced objects without one and, with
+     * createNamespace, the namespace itself. Scope comes from discovery (read-only, cached per target;
+     * the only API use here), from CRDs in the same state, and from a built-in table only when discovery
+     * cannot be reached.
+     */
+    @Override
+    public DesiredState prepare(DesiredState rendered) {
+        kinds.learn(DesiredKinds.of(rendered.resources()));
+        List<Resource> out = new ArrayList<>();
+        boolean hasNamespace = false;
+        for (Resource r : rendered.resources()) {
+            Map<String, Object> manifest = r.mutableManifest();
+            label(manifest);
+            SecretData.foldStringData(r.key(), manifest);
+            if (r.namespace().isEmpty() && kinds.namespaced(r.apiVersion(), r.kind())) {
+                Manifests.ensureMap(manifest, "metadata").put("namespace", namespace);
+            }
+            hasNamespace |= isNamespace(r.key()) && r.name().equals(namespace);
+            out.add(Resource.ofManifest(manifest, r.source()));
+        }
+        if (environment.target().createNamespace() && !hasNamespace) {
+            out.add(0, implicitNamespace());
+        }
+        return rendered.withResources(out);
+    }
+
+    /** What Git set at the last apply (Secret values hashed), so the diff sees fields removed from Git. */
+    @Override
+    public Map<String, Object> lastApplied(Resource live) {
+        Map<String, Object> recorded = LastApplied.read(live);
+        if (recorded != null) {
+            SecretData.foldStringData(live.key(), recorded);
+        }
+        return recorded;
+    }
+
+    private void label(Map<String, Object> manifest) {
+        Map<String, Object> labels = Manifests.ensureMap(manifest, "metadata", "labels");
+        labels.put(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE);
+        labels.put(Labels.ENVIRONMENT, environment.name());
+    }
+
+    private Resource implicitNamespace() {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("apiVersion", "v1");
+        manifest.put("kind", "Namespace");
+        manifest.put("metadata", new LinkedHashMap<>(Map.of("name", namespace)));
+        label(manifest);
+        Manifests.ensureMap(manifest, "metadata", "annotations").put(IMPLICIT_NAMESPACE, "true");
+        return Resource.ofManifest(manifest, "");
+    }
+
+    private static boolean isNamespace(ResourceKey key) {
+        return key.group().isEmpty() && "Namespace".equals(key.kind());
+    }
+
+    @Override
+    public void validate(DesiredState prepared) {
+        kinds.learn(DesiredKinds.of(prepared.resources()));
+        List<String> problems = new ArrayList<>();
+        for (Resource r : prepared.resources()) {
+            Optional<ApiKind> kind;
+            try {
+                kind = kinds.find(r.apiVersion(), r.kind());
+            } catch (Discovery.UnavailableException e) {
+                throw new TargetException("cannot validate " + r.describe() + " against " + describe() + ": "
+                        + e.getMessage(), true, e);
+            }
+            if (kind.isEmpty()) {
+                problems.add(r.describe() + " (" + r.apiVersion() + "): the cluster does not serve this kind and no"
+                        + " CustomResourceDefinition in this sync defines it; install the CRD first or add it to the"
+                        + " repository");
+            } else if (!kind.get().namespaced() && r.key().isNamespaced()) {
+                problems.add(r.describe() + " is cluster-scoped but sets metadata.namespace '"
+                        + r.namespace() + "'; remove metadata.namespace");
+            } else if (kind.get().namespaced() && !r.key().isNamespaced()) {
+                problems.add(r.describe() + " is namespaced but has no metadata.namespace");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /**
+     * One LIST per kind (per namespace when the state spans several) with the managed-by and
+     * environment label selector, for the desired kinds and those recorded in the inventory.
+     */
+    @Override
+    public Map<ResourceKey, Resource> live(DesiredState prepared) {
+        kinds.learn(DesiredKinds.of(prepared.resources()));
+        Inventory.Entries recorded = inventory.read();
+        lastInventory = recorded;
+        Map<String, ApiKind> toList = new LinkedHashMap<>();
+        Set<String> namespaces = new LinkedHashSet<>(List.of(namespace));
+        for (Resource r : prepared.resources()) {
+            findQuietly(r.apiVersion(), r.kind()).ifPresent(k -> toList.putIfAbsent(k.group() + "/" + k.kind(), k));
+            if (r.key().isNamespaced()) {
+                namespaces.add(r.namespace());
+            }
+        }
+        for (String line : recorded.kinds()) {
+            String[] parts = line.split(" ", 2);
+            if (parts.length == 2) {
+                findQuietly(parts[0], parts[1]).ifPresent(k -> toList.putIfAbsent(k.group() + "/" + k.kind(), k));
+            }
+        }
+        namespaces.addAll(recorded.namespaces());
+        Map<ResourceKey, Resource> live = new TreeMap<>();
+        for (ApiKind kind : toList.values()) {
+            for (String ns : kind.namespaced() ? namespaces : List.of("")) {
+                list(kind, ns).forEach(r -> live.put(r.key(), r));
+            }
+        }
+        lastLive = Map.copyOf(live);
+        return live;
+    }
+
+    private Optional<ApiKind> findQuietly(String apiVersion, String kind) {
+        try {
+            return kinds.find(apiVersion, kind);
+        } catch (Discovery.UnavailableException e) {
+            throw new TargetException("cannot list live objects in " + describe() + ": " + e.getMessage(), true, e);
+        }
+    }
+
+    private List<Resource> list(ApiKind kind, String ns) {
+        GenericKubernetesResourceList list;
+        try {
+            list = resources(kind, ns).withLabelSelector(Labels.selector(environment.name())).list();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return List.of(); // a kind whose CRD this sync is about to create
+            }
+            throw ApiErrors.failure("list " + kind.describe() + (ns.isEmpty() ? "" : " in namespace " + ns), e, false);
+        }
+        return list.getItems().stream().map(item -> toResource(kind, item)).toList();
+    }
+
+    @Override
+    public int applyRank(ResourceKey key) {
+        return KindOrder.rank(key);
+    }
+
+    @Override
+    public Resource create(Resource desired) {
+        ApiKind kind = kinds.require(desired);
+        try {
+            GenericKubernetesResource created = resources(kind, desired.namespace())
+                    .resource(toGeneric(LastApplied.annotate(desired))).create();
+            afterWrite(desired);
+            return toResource(kind, created);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw ApiErrors.failure("create " + desired.key(), e, secretValues(desired));
+            }
+        }
+        LOG.info("{} already exists in {}; patching it instead", desired.key(), describe());
+        Resource live = get(desired.key()).orElseThrow(() -> new TargetException("create " + desired.key()
+                + " failed: it already exists but cannot be read back", true, null));
+        return update(desired, live);
+    }
+
+    @Override
+    public Resource update(Resource desired, Resource live) {
+        ApiKind kind = kinds.require(desired);
+        Map<String, Object> lastApplied = LastApplied.forMerge(desired, LastApplied.read(live));
+        Map<String, Object> merged = ThreeWayPatch.merged(lastApplied, LastApplied.desiredForMerge(desired),
+                live.manifest());
+        var operations = ThreeWayPatch.jsonPatch(live.manifest(), merged);
+        if (operations.isEmpty()) {
+            return live;
+        }
+        try {
+            GenericKubernetesResource patched = resources(kind, desired.namespace()).withName(desired.name())
+                    .patch(PatchContext.of(PatchType.JSON), operations.toString());
+            afterWrite(desired);
+            return toResource(kind, patched);
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.failure("update " + desired.key(), e, secretValues(desired));
+        }
+    }
+
+    @Override
+    public void delete(Resource live) {
+        if (isNamespace(live.key()) && "true".equals(live.annotations().get(IMPLICIT_NAMESPACE))) {
+            LOG.warn("Not deleting namespace {}: it was created for environment {} (createNamespace), not from Git;"
+                    + " delete it by hand if it is no longer needed", live.name(), environment.name());
+            return;
+        }
+        ApiKind kind = kindOf(live);
+        try {
+            resources(kind, live.namespace()).withName(live.name())
+                    .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404) {
+                throw ApiErrors.failure("delete " + live.key(), e, LastApplied.isSecret(live) ? Set.of() : null);
+            }
+        }
+        deleted.add(live.key());
+        afterWrite(live);
+    }
+
+    @Override
+    public Optional<Resource> get(ResourceKey key) {
+        Optional<ApiKind> kind = kinds.forKey(key);
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            GenericKubernetesResource found = resources(kind.get(), key.namespace()).withName(key.name()).get();
+            return Optional.ofNullable(found).map(f -> toResource(kind.get(), f));
+        } catch (KubernetesClientException e) {
+            throw ApiErrors.failure("read " + key, e, false);
+        }
+    }
+
+    @Override
+    public Health health(Resource live) {
+        return HealthChecks.of(live.manifest());
+    }
+
+    /** Records the kinds and namespaces now managed, writing the inventory only when they changed. */
+    @Override
+    public void afterSync(DesiredState prepared, List<Resource> applied) {
+        Set<String> kindLines = new java.util.TreeSet<>();
+        Set<String> namespaces = new java.util.TreeSet<>();
+        Set<ResourceKey> desiredKeys = new java.util.HashSet<>();
+        for (Resource r : prepared.resources()) {
+            desiredKeys.add(r.key());
+            record(r, kindLines, namespaces);
+        }
+        // objects left in place (prune off or refused) must stay findable by later prunes
+        lastLive.values().stream().filter(r -> !desiredKeys.contains(r.key()) && !deleted.contains(r.key()))
+                .forEach(r -> record(r, kindLines, namespaces));
+        Inventory.Entries next = new Inventory.Entries(kindLines, namespaces);
+        Inventory.Entries previous = lastInventory != null ? lastInventory : inventory.read();
+        if (!next.equals(previous)) {
+            LOG.info("Recording the kinds of environment {} in {}/{}", environment.name(), namespace, inventory.name());
+            inventory.write(next);
+        }
+        lastInventory = next;
+        deleted.clear();
+    }
+
+    private void record(Resource r, Set<String> kindLines, Set<String> namespaces) {
+        kindLines.add(r.apiVersion() + " " + r.kind());
+        if (r.key().isNamespaced()) {
+            namespaces.add(r.namespace());
+        }
+    }
+
+    /** Fields the API server or controllers own; the diff layer never reports them as drift. */
+    @Override
+    public List<String> serverOwnedPointers(ResourceKey key) {
+        List<String> pointers = new ArrayList<>(List.of("/status", "/metadata/uid", "/metadata/resourceVersion",
+                "/metadata/generation", "/metadata/creationTimestamp", "/metadata/managedFields",
+                "/metadata/annotations/" + LastApplied.ANNOTATION.replace("/", "~1")));
+        if (key.group().isEmpty() && "Service".equals(key.kind())) {
+            pointers.addAll(List.of("/spec/clusterIP", "/spec/clusterIPs"));
+        }
+        return pointers;
+    }
+
+    /** Closes the client (the target owns it). */
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private ApiKind kindOf(Resource live) {
+        try {
+            return kinds.find(live.apiVersion(), live.kind()).or(() -> kinds.forKey(live.key()))
+                    .orElseThrow(() -> new TargetException(live.key() + ": kind " + live.apiVersion()
+                            + " is no longer served by the cluster", false, null));
+        } catch (Discovery.UnavailableException e) {
+            throw new TargetException(e.getMessage(), true, e);
+        }
+    }
+
+    /** A CRD write changes what discovery serves for its group. */
+    private void afterWrite(Resource written) {
+        if (DesiredKinds.isCrd(written)) {
+            String group = Manifests.string(written.manifest(), "spec", "group");
+            if (group != null) {
+                kinds.forgetGroup(group);
+            }
+        }
+    }
+
+    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>> resources(ApiKind kind, String ns) {
+        var all = client.genericKubernetesResources(kind.context());
+        return kind.namespaced() ? all.inNamespace(ns.isEmpty() ? namespace : ns) : all;
+    }
+
+    private static Collection<String> secretValues(Resource desired) {
+        return LastApplied.isSecret(desired) ? ApiErrors.secretValues(desired.manifest()) : null;
+    }
+
+    private static GenericKubernetesResource toGeneric(Map<String, Object> manifest) {
+        return Serialization.jsonMapper().convertValue(manifest, GenericKubernetesResource.class);
+    }
+
+    /** Live manifests are kept whole; list items may lack apiVersion/kind, so those are set from the kind. */
+    @SuppressWarnings("unchecked")
+    private static Resource toResource(ApiKind kind, GenericKubernetesResource object) {
+        Map<String, Object> body = Serialization.jsonMapper().convertValue(object, LinkedHashMap.class);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("apiVersion", kind.apiVersion());
+        manifest.put("kind", kind.kind());
+        body.forEach(manifest::putIfAbsent);
+        return Resource.ofManifest(manifest, "");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable kubeconfig";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,272 @@
+package io.jenkins.plugins.gitops.engine.pipeline;
+
+import io.jenkins.plugins.gitops.engine.api.SyncResult;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One deployment done by a Jenkins run (sync, diff, promote or rollback), as the build and job
+ * pages show it. Built only from engine results, which are already redacted, and from the step's
+ * arguments without credentials: nothing secret is ever stored here. A plain class with getters
+ * (no records, no immutable JDK lists) so that Jenkins' XStream can persist it with the build.
+ */
+public final class DeploymentEntry implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String id;
+    private final String operation;
+    private final String environment;
+    private final String repository;
+    private final String revision;
+    private final String target;
+    private final boolean succeeded;
+    private final boolean dryRun;
+    private final String message;
+    private final String health;
+    private final int created;
+    private final int updated;
+    private final int deleted;
+    private final int unchanged;
+    private final ArrayList<String> release;
+    private final ArrayList<String> warnings;
+    private final ArrayList<ObjectRow> objects;
+    private final String actor;
+    private final String approvedBy;
+    private final long startedAtMillis;
+    private final long durationMillis;
+
+    private DeploymentEntry(Builder b) {
+        this.id = b.id;
+        this.operation = b.operation;
+        this.environment = b.environment;
+        this.repository = b.repository;
+        this.revision = b.revision;
+        this.target = b.target;
+        this.succeeded = b.succeeded;
+        this.dryRun = b.dryRun;
+        this.message = b.message == null ? "" : b.message;
+        this.health = b.health == null ? "Unknown" : b.health;
+        this.created = b.created;
+        this.updated = b.updated;
+        this.deleted = b.deleted;
+        this.unchanged = b.unchanged;
+        this.release = new ArrayList<>(b.release);
+        this.warnings = new ArrayList<>(b.warnings);
+        this.objects = new ArrayList<>(b.objects);
+        this.actor = b.actor;
+        this.approvedBy = b.approvedBy;
+        this.startedAtMillis = b.startedAt.toEpochMilli();
+        this.durationMillis = b.duration == null ? 0 : b.duration.toMillis();
+    }
+
+    public static Builder builder(String id, String operation, String environment, Instant startedAt) {
+        return new Builder(id, operation, environment, startedAt);
+    }
+
+    /** The entry for a sync or diff result. */
+    public static DeploymentEntry ofSync(String id, String operation, String repository, SyncResult result,
+            String actor, Instant startedAt) {
+        return builder(id, operation, result.environment(), startedAt).repository(repository).sync(result)
+                .actor(actor).build();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /** {@code sync}, {@code diff}, {@code promote} or {@code rollback}. */
+    public String getOperation() {
+        return operation;
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    public String getRepository() {
+        return repository;
+    }
+
+    public String getRevision() {
+        return revision;
+    }
+
+    /** The first 12 characters of a commit id, or the revision as given. */
+    public String getShortRevision() {
+        return revision != null && revision.matches("[0-9a-f]{40}") ? revision.substring(0, 12) : revision;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public boolean isSucceeded() {
+        return succeeded;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public String getHealth() {
+        return health;
+    }
+
+    public int getCreated() {
+        return created;
+    }
+
+    public int getUpdated() {
+        return updated;
+    }
+
+    public int getDeleted() {
+        return deleted;
+    }
+
+    public int getUnchanged() {
+        return unchanged;
+    }
+
+    /** The image references deployed (the release). */
+    public List<String> getRelease() {
+        return Collections.unmodifiableList(release);
+    }
+
+    public List<String> getWarnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    public List<ObjectRow> getObjects() {
+        return Collections.unmodifiableList(objects);
+    }
+
+    /** Only the objects the deployment created, updated or deleted. */
+    public List<ObjectRow> getChangedObjects() {
+        return objects.stream().filter(ObjectRow::isChanged).toList();
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getApprovedBy() {
+        return approvedBy;
+    }
+
+    public Instant getStartedAt() {
+        return Instant.ofEpochMilli(startedAtMillis);
+    }
+
+    public Duration getDuration() {
+        return Duration.ofMillis(durationMillis);
+    }
+
+    /** {@code 3 created, 1 updated, 0 deleted, 12 unchanged}. */
+    public String getCounts() {
+        return created + " created, " + updated + " updated, " + deleted + " deleted, " + unchanged + " unchanged";
+    }
+
+    /** Fills a {@link DeploymentEntry}; only id, operation, environment and start are required. */
+    public static final class Builder {
+        private final String id;
+        private final String operation;
+        private final String environment;
+        private final Instant startedAt;
+        private String repository;
+        private String revision;
+        private String target;
+        private boolean succeeded = true;
+        private boolean dryRun;
+        private String message;
+        private String health;
+        private int created;
+        private int updated;
+        private int deleted;
+        private int unchanged;
+        private List<String> release = List.of();
+        private List<String> warnings = List.of();
+        private List<ObjectRow> objects = List.of();
+        private String actor;
+        private String approvedBy;
+        private Duration duration;
+
+        private Builder(String id, String operation, String environment, Instant startedAt) {
+            this.id = id;
+            this.operation = operation;
+            this.environment = environment;
+            this.startedAt = startedAt;
+        }
+
+        /** Copies revision, target, outcome, health, counts, warnings and objects of a sync. */
+        public Builder sync(SyncResult result) {
+            revision = result.revision();
+            target = result.target();
+            succeeded = result.succeeded();
+            dryRun = result.dryRun();
+            message = result.message();
+            health = result.health();
+            created = result.created();
+            updated = result.updated();
+            deleted = result.deleted();
+            unchanged = result.unchanged();
+            warnings = result.warnings();
+            objects = result.objects().stream().map(ObjectRow::of).toList();
+            duration = result.duration();
+            return this;
+        }
+
+        public Builder repository(String value) {
+            repository = value;
+            return this;
+        }
+
+        public Builder revision(String value) {
+            revision = value;
+            return this;
+        }
+
+        public Builder message(String value) {
+            message = value;
+            return this;
+        }
+
+        public Builder release(List<String> value) {
+            release = value;
+            return this;
+        }
+
+        public Builder actor(String value) {
+            actor = value;
+            return this;
+        }
+
+        public Builder approvedBy(String value) {
+            approvedBy = value;
+            return this;
+        }
+
+        public Builder failed(String reason) {
+            succeeded = false;
+            message = reason;
+            return this;
+        }
+
+        public Builder duration(Duration value) {
+            duration = value;
+            return this;
+        }
+
+        public DeploymentEntry build() {
+            return new DeploymentEntry(this);
+        }
+    }
+}

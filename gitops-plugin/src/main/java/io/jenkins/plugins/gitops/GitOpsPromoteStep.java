@@ -1,0 +1,172 @@
+package io.jenkins.plugins.gitops;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.gitops.engine.pipeline.DeploymentText;
+import io.jenkins.plugins.gitops.engine.pipeline.LifecycleResult;
+import io.jenkins.plugins.gitops.engine.pipeline.PromoteArguments;
+import io.jenkins.plugins.gitops.engine.pipeline.StepResults;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code gitopsPromote from: 'staging', to: 'production', approvedBy: who}: copy the release of one
+ * environment into the next, commit, push, and sync it. An environment with {@code sync: approval}
+ * refuses a promotion without {@code approvedBy} (take it from an {@code input} step's
+ * {@code submitterParameter}). Not resumable across a restart: a promotion writes a commit, so it is
+ * not repeated blindly; use {@code sync: false} and a following {@code gitopsSync} for long health waits.
+ */
+public class GitOpsPromoteStep extends Step {
+    private final String from;
+    private final String to;
+    private boolean sync = true;
+    private String approvedBy;
+    private String repository;
+    private String credentialsId;
+    private String targetCredentialsId;
+
+    @DataBoundConstructor
+    public GitOpsPromoteStep(String from, String to) {
+        this.from = Util.fixEmptyAndTrim(from);
+        this.to = Util.fixEmptyAndTrim(to);
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public boolean isSync() {
+        return sync;
+    }
+
+    @DataBoundSetter
+    public void setSync(boolean sync) {
+        this.sync = sync;
+    }
+
+    @CheckForNull
+    public String getApprovedBy() {
+        return approvedBy;
+    }
+
+    @DataBoundSetter
+    public void setApprovedBy(String approvedBy) {
+        this.approvedBy = Util.fixEmptyAndTrim(approvedBy);
+    }
+
+    @CheckForNull
+    public String getRepository() {
+        return repository;
+    }
+
+    @DataBoundSetter
+    public void setRepository(String repository) {
+        this.repository = Util.fixEmptyAndTrim(repository);
+    }
+
+    @CheckForNull
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    @CheckForNull
+    public String getTargetCredentialsId() {
+        return targetCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setTargetCredentialsId(String targetCredentialsId) {
+        this.targetCredentialsId = Util.fixEmptyAndTrim(targetCredentialsId);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(this, context);
+    }
+
+    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+        private final transient GitOpsPromoteStep step;
+
+        Execution(GitOpsPromoteStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener log = getContext().get(TaskListener.class);
+            String actor = Actors.of(run);
+            PromoteArguments arguments = Failures.valid("gitopsPromote", () -> new PromoteArguments(step.repository,
+                    step.from, step.to, step.sync, step.approvedBy, actor).validate());
+            Instant started = Instant.now();
+            return EngineSession.use("gitopsPromote", step.repository, step.credentialsId, step.targetCredentialsId,
+                    List.of(step.from, step.to), CredentialsLookup.forRun(run), log, session -> {
+                arguments.checkApproval(session.gitOps().config(null));
+                if (arguments.approvedBy() != null) {
+                    session.listener().progress("Promotion of " + step.from + " to " + step.to + " approved by "
+                            + arguments.approvedBy());
+                }
+                LifecycleResult result = session.lifecycle().promote(arguments);
+                session.listener().progress(DeploymentText.summary(result));
+                if (result.sync() != null) {
+                    BuildLog.print(session.listener(), DeploymentText.summary(result.sync()));
+                }
+                String recordId = Records.add(run, "promote", session, result, actor, arguments.approvedBy(), started);
+                if (result.sync() != null && !result.sync().succeeded()) {
+                    throw new AbortException("gitopsPromote: " + step.to + " was promoted but its sync failed: "
+                            + session.mask(result.sync().message()));
+                }
+                return StepResults.of(result, recordId);
+            });
+        }
+    }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "gitopsPromote";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Promote a release to the next GitOps environment";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @Override
+        public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
+            return Summaries.promotion(namedArgs);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.jenkins.plugins.gitops;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.gitops.engine.pipeline.EnvironmentStatus;
+import io.jenkins.plugins.gitops.engine.pipeline.StepResults;
+import io.jenkins.plugins.gitops.engine.pipeline.SyncArguments;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code def s = gitopsStatus environment: 'staging'}: the last synced revision, health, and whether
+ * live and Git still agree. Read-only; records nothing.
+ */
+public class GitOpsStatusStep extends Step {
+    private final String environment;
+    private String repository;
+    private String credentialsId;
+    private String targetCredentialsId;
+
+    @DataBoundConstructor
+    public GitOpsStatusStep(String environment) {
+        this.environment = Util.fixEmptyAndTrim(environment);
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @CheckForNull
+    public String getRepository() {
+        return repository;
+    }
+
+    @DataBoundSetter
+    public void setRepository(String repository) {
+        this.repository = Util.fixEmptyAndTrim(repository);
+    }
+
+    @CheckForNull
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    @CheckForNull
+    public String getTargetCredentialsId() {
+        return targetCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setTargetCredentialsId(String targetCredentialsId) {
+        this.targetCredentialsId = Util.fixEmptyAndTrim(targetCredentialsId);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(this, context);
+    }
+
+    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+        private final transient GitOpsStatusStep step;
+
+        Execution(GitOpsStatusStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            Failures.valid("gitopsStatus", () -> SyncArguments.of(step.environment).validate("gitopsStatus"));
+            Run<?, ?> run = getContext().get(Run.class);
+            return EngineSession.use("gitopsStatus", step.repository, step.credentialsId, step.targetCredentialsId,
+                    List.of(step.environment), CredentialsLookup.forRun(run), getContext().get(TaskListener.class),
+                    session -> {
+                EnvironmentStatus status = session.lifecycle().status(step.environment);
+                session.listener().progress(step.environment + ": revision " + status.revision() + ", health "
+                        + status.health() + (status.inSync() ? ", in sync" : ", differs from Git")
+                        + (status.behindGit() ? ", Git has moved on to " + status.headRevision() : "")
+                        + (status.pinned() ? ", pinned by a direct rollback" : ""));
+                return StepResults.of(status);
+            });
+        }
+    }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "gitopsStatus";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Show the state of a GitOps environment";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @Override
+        public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
+            return Summaries.environment(namedArgs);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.jenkins.plugins.gitops;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.gitops.engine.pipeline.SyncArguments;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code gitopsSync environment: 'staging'}: make an environment match Git (render, validate, apply,
+ * prune, wait healthy) and return {@code [revision:, created:, updated:, deleted:, unchanged:, health:, recordId:]}.
+ * Serializable because its execution re-runs it after a controller restart.
+ */
+public class GitOpsSyncStep extends Step implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String environment;
+    private String repository;
+    private String revision;
+    private String credentialsId;
+    private String targetCredentialsId;
+    private Boolean prune;
+    private boolean dryRun;
+    private String timeout;
+    private boolean wait = true;
+
+    @DataBoundConstructor
+    public GitOpsSyncStep(String environment) {
+        this.environment = Util.fixEmptyAndTrim(environment);
+    }
+
+    public String getEnvironment() {
+        return environment;
+    }
+
+    @CheckForNull
+    public String getRepository() {
+        return repository;
+    }
+
+    @DataBoundSetter
+    public void setRepository(String repository) {
+        this.repository = Util.fixEmptyAndTrim(repository);
+    }
+
+    @CheckForNull
+    public String getRevision() {
+        return revision;
+    }
+
+    @DataBoundSetter
+    public void setRevision(String revision) {
+        this.revision = Util.fixEmptyAndTrim(revision);
+    }
+
+    @CheckForNull
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    @CheckForNull
+    public String getTargetCredentialsId() {
+        return targetCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setTargetCredentialsId(String targetCredentialsId) {
+        this.targetCredentialsId = Util.fixEmptyAndTrim(targetCredentialsId);
+    }
+
+    @CheckForNull
+    public Boolean getPrune() {
+        return prune;
+    }
+
+    @DataBoundSetter
+    public void setPrune(Boolean prune) {
+        this.prune = prune;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
+    @CheckForNull
+    public String getTimeout() {
+        return timeout;
+    }
+
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        this.timeout = Util.fixEmptyAndTrim(timeout);
+    }
+
+    public boolean isWait() {
+        return wait;
+    }
+
+    @DataBoundSetter
+    public void setWait(boolean wait) {
+        this.wait = wait;
+    }
+
+    SyncArguments arguments() {
+        return new SyncArguments(environment, repository, revision, credentialsId, targetCredentialsId, prune, dryRun,
+                wait, timeout);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new SyncStepExecution(this, context);
+    }
+
+    @Extension
+    public static class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "gitopsSync";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "Sync a GitOps environment with Git";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class);
+        }
+
+        @Override
+        public String argumentsToString(@NonNull Map<String, Object> namedArgs) {
+            return Summaries.environment(namedArgs);
+        }
+    }
+}

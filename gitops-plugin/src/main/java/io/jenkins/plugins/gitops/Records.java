@@ -1,0 +1,26 @@
+package io.jenkins.plugins.gitops;
+
+import hudson.model.Run;
+import io.jenkins.plugins.gitops.engine.pipeline.DeploymentEntry;
+import io.jenkins.plugins.gitops.engine.pipeline.LifecycleResult;
+import java.time.Instant;
+
+/** Adds the entry of a promotion or rollback to the run's {@link DeploymentAction}. */
+final class Records {
+    private Records() {
+    }
+
+    /** @return the entry's id, returned by the step as {@code recordId} */
+    static String add(Run<?, ?> run, String operation, EngineSession session, LifecycleResult result, String actor,
+            String approvedBy, Instant started) {
+        DeploymentAction action = DeploymentAction.of(run);
+        String id = action.nextId();
+        DeploymentEntry.Builder entry = DeploymentEntry.builder(id, operation, result.environment(), started)
+                .repository(session.repository().getUrl()).actor(actor).approvedBy(approvedBy);
+        if (result.sync() != null) {
+            entry.sync(result.sync());
+        }
+        action.add(entry.revision(result.revision()).release(result.images()).message(result.message()).build());
+        return id;
+    }
+}

@@ -1,0 +1,47 @@
+package io.jenkins.plugins.gitops;
+
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.gitops.engine.api.SyncRequest;
+import io.jenkins.plugins.gitops.engine.api.SyncResult;
+import io.jenkins.plugins.gitops.engine.pipeline.DeploymentEntry;
+import io.jenkins.plugins.gitops.engine.pipeline.DeploymentText;
+import io.jenkins.plugins.gitops.engine.pipeline.StepResults;
+import io.jenkins.plugins.gitops.engine.pipeline.SyncArguments;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code gitopsSync} and {@code gitopsDiff} do once their arguments are known: open the engine
+ * in the run's credentials context, sync or diff, log, record a sync on the build, and return the
+ * result map. A failed sync is recorded and then fails the step with the engine's message.
+ */
+final class SyncRunner {
+    private SyncRunner() {
+    }
+
+    static Map<String, Object> run(String step, SyncArguments arguments, Run<?, ?> run, TaskListener log)
+            throws AbortException {
+        Failures.valid(step, () -> arguments.validate(step));
+        Instant started = Instant.now();
+        String actor = Actors.of(run);
+        return EngineSession.use(step, arguments.repository(), arguments.credentialsId(), arguments.targetCredentialsId(),
+                List.of(arguments.environment()), CredentialsLookup.forRun(run), log, session -> {
+            SyncRequest request = arguments.toRequest(actor);
+            SyncResult result = arguments.dryRun() ? session.gitOps().diff(request) : session.gitOps().sync(request);
+            BuildLog.print(session.listener(), arguments.dryRun() ? DeploymentText.diff(result) : DeploymentText.summary(result));
+            String recordId = null;
+            if (!result.dryRun()) {
+                DeploymentAction action = DeploymentAction.of(run);
+                recordId = action.nextId();
+                action.add(DeploymentEntry.ofSync(recordId, "sync", session.repository().getUrl(), result, actor, started));
+            }
+            if (!result.succeeded()) {
+                throw new AbortException(step + " " + arguments.environment() + " failed: " + session.mask(result.message()));
+            }
+            return StepResults.of(result, recordId);
+        });
+    }
+}

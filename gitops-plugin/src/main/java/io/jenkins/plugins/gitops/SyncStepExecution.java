@@ -1,0 +1,72 @@
+package io.jenkins.plugins.gitops;
+
+import hudson.model.Computer;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.gitops.engine.pipeline.SyncArguments;
+import java.util.concurrent.Future;
+import org.jenkinsci.plugins.workflow.steps.AbstractStepExecutionImpl;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+
+/**
+ * Runs a sync, including the wait for health that can take minutes, on a background thread, so the
+ * step survives a controller restart: after the restart {@link #onResume} runs the same sync again.
+ * That is safe because a sync is idempotent: it makes the environment match one revision of Git, so
+ * objects already applied before the restart come out unchanged and the wait for health resumes.
+ * The revision is the one given to the step (or the branch head at the time of the second run).
+ */
+class SyncStepExecution extends AbstractStepExecutionImpl {
+    private static final long serialVersionUID = 1L;
+
+    private final GitOpsSyncStep step;
+    private transient volatile Future<?> task;
+
+    SyncStepExecution(GitOpsSyncStep step, StepContext context) {
+        super(context);
+        this.step = step;
+    }
+
+    @Override
+    public boolean start() throws Exception {
+        Failures.valid("gitopsSync", () -> step.arguments().validate("gitopsSync"));
+        begin(false);
+        return false;
+    }
+
+    /** Not calling super: nothing is injected; the sync simply runs again. */
+    @Override
+    public void onResume() {
+        begin(true);
+    }
+
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        Future<?> running = task;
+        if (running != null) {
+            running.cancel(true);
+        }
+        getContext().onFailure(cause);
+    }
+
+    @Override
+    public String getStatus() {
+        return (task == null ? "not started: " : "syncing: ") + step.getEnvironment();
+    }
+
+    private void begin(boolean resumed) {
+        SyncArguments arguments = step.arguments();
+        task = Computer.threadPoolForRemoting.submit(() -> {
+            StepContext context = getContext();
+            try {
+                TaskListener log = context.get(TaskListener.class);
+                if (resumed) {
+                    log.getLogger().println(BuildLog.PREFIX + "Jenkins restarted during gitopsSync of "
+                            + arguments.environment() + "; syncing again (a sync is idempotent) and waiting for health");
+                }
+                context.onSuccess(SyncRunner.run("gitopsSync", arguments, context.get(Run.class), log));
+            } catch (Throwable t) {
+                context.onFailure(t);
+            }
+        });
+    }
+}

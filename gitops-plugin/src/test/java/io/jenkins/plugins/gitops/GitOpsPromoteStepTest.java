@@ -1,0 +1,88 @@
+package io.jenkins.plugins.gitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.Item;
+import hudson.model.Result;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.jenkins.plugins.gitops.engine.pipeline.DeploymentEntry;
+import java.nio.file.Path;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
+import org.jenkinsci.plugins.workflow.support.steps.input.InputStepExecution;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Production has {@code sync: approval}: the documented input-then-promote pattern, and the refusal without it. */
+@WithJenkins
+@EnableKubernetesMockClient(crud = true)
+@Timeout(300)
+class GitOpsPromoteStepTest {
+    static KubernetesClient client;
+
+    @TempDir
+    Path dir;
+    private Path repository;
+
+    @BeforeEach
+    void repository() throws Exception {
+        repository = GitOpsFixture.gitRepository(dir);
+    }
+
+    @Test
+    void promotionIntoProductionWithoutApproverIsRefusedBeforeAnythingIsWritten(JenkinsRule r) throws Exception {
+        GitOpsFixture.configure(r, repository, client);
+        String before = GitOpsFixture.head(repository);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "unapproved",
+                "gitopsPromote from: 'staging', to: 'production', sync: false");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("environment 'production' has sync: approval, so gitopsPromote needs approvedBy", run);
+        assertThat(GitOpsFixture.head(repository)).isEqualTo(before);
+        assertThat(run.getAction(DeploymentAction.class)).isNull();
+    }
+
+    @Test
+    void releaseManagerApprovesWithInputAndThePromotionRecordsThem(JenkinsRule r) throws Exception {
+        GitOpsFixture.configure(r, repository, client);
+        JenkinsRule.DummySecurityRealm realm = r.createDummySecurityRealm();
+        realm.addGroups("carol", "release-managers");
+        r.jenkins.setSecurityRealm(realm);
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("carol"));
+        WorkflowJob job = GitOpsFixture.pipeline(r, "release", """
+                def who = input(message: 'Promote to production?', submitter: 'release-managers', submitterParameter: 'approver')
+                def result = gitopsPromote(from: 'staging', to: 'production', approvedBy: who, sync: false)
+                echo "promoted ${result.images} in ${result.commitId}"
+                """);
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Promote to production?", run);
+
+        InputStepExecution input = run.getAction(InputAction.class).getExecutions().get(0);
+        try (ACLContext ignored = ACL.as2(User.getById("carol", true).impersonate2())) {
+            input.doProceedEmpty();
+        }
+        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+
+        r.assertLogContains("Promotion of staging to production approved by carol", run);
+        r.assertLogContains("promoted [medianest/app:1.5.0]", run);
+        assertThat(GitOpsFixture.fileAtHead(repository, "environments/production/deployment.yaml"))
+                .contains("image: medianest/app:1.5.0");
+        DeploymentEntry entry = run.getAction(DeploymentAction.class).getEntries().get(0);
+        assertThat(entry.getOperation()).isEqualTo("promote");
+        assertThat(entry.getApprovedBy()).isEqualTo("carol");
+        assertThat(entry.getRelease()).containsExactly("medianest/app:1.5.0");
+    }
+}

@@ -1,0 +1,89 @@
+package io.jenkins.plugins.gitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.jenkins.plugins.gitops.engine.pipeline.DeploymentEntry;
+import java.nio.file.Path;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+@EnableKubernetesMockClient(crud = true)
+@Timeout(300)
+class GitOpsRollbackAndStatusStepTest {
+    static KubernetesClient client;
+
+    @TempDir
+    Path dir;
+    private Path repository;
+
+    @BeforeEach
+    void repository() throws Exception {
+        repository = GitOpsFixture.gitRepository(dir);
+    }
+
+    @Test
+    void statusReportsTheSyncedRevisionAndHealth(JenkinsRule r) throws Exception {
+        GitOpsFixture.configure(r, repository, client);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "status", """
+                gitopsSync environment: 'development'
+                def s = gitopsStatus environment: 'development'
+                echo "status: revision=${s.revision} health=${s.health} inSync=${s.inSync} behindGit=${s.behindGit}"
+                """);
+
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+
+        r.assertLogContains("status: revision=" + GitOpsFixture.head(repository)
+                + " health=Healthy inSync=true behindGit=false", run);
+        assertThat(run.getAction(DeploymentAction.class).getEntries()).hasSize(1);
+    }
+
+    @Test
+    void rollbackToPreviousRevertsInGitAndSyncsTheRevert(JenkinsRule r) throws Exception {
+        GitOpsFixture.configure(r, repository, client);
+        r.buildAndAssertSuccess(GitOpsFixture.pipeline(r, "first", "gitopsSync environment: 'development'"));
+        GitOpsFixture.commit(repository, "environments/development/configmap.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: docs-config
+                data:
+                  greeting: a bad change
+                """, "A change to roll back");
+        r.buildAndAssertSuccess(GitOpsFixture.pipeline(r, "second", "gitopsSync environment: 'development'"));
+        assertThat(client.configMaps().inNamespace("docs-dev").withName("docs-config").get().getData())
+                .containsEntry("greeting", "a bad change");
+        WorkflowJob job = GitOpsFixture.pipeline(r, "rollback", """
+                def r = gitopsRollback environment: 'development', to: 'previous'
+                echo "rolled back: commit=${r.commitId} record=${r.recordId}"
+                """);
+
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+
+        r.assertLogContains("record=rollback#1/1", run);
+        assertThat(client.configMaps().inNamespace("docs-dev").withName("docs-config").get().getData())
+                .containsEntry("greeting", "hello from development");
+        assertThat(GitOpsFixture.fileAtHead(repository, "environments/development/configmap.yaml"))
+                .contains("hello from development");
+        List<DeploymentEntry> entries = run.getAction(DeploymentAction.class).getEntries();
+        assertThat(entries).extracting(DeploymentEntry::getOperation).containsExactly("rollback");
+    }
+
+    @Test
+    void unknownRollbackModeFailsWithTheChoices(JenkinsRule r) throws Exception {
+        GitOpsFixture.configure(r, repository, client);
+        WorkflowRun run = r.buildAndAssertStatus(hudson.model.Result.FAILURE, GitOpsFixture.pipeline(r, "mode",
+                "gitopsRollback environment: 'development', mode: 'force'"));
+
+        r.assertLogContains("gitopsRollback: mode 'force' is unknown; use 'revert' or 'direct'", run);
+    }
+}

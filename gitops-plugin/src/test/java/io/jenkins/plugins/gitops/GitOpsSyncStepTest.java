@@ -1,0 +1,116 @@
+package io.jenkins.plugins.gitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.Result;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.jenkins.plugins.gitops.engine.pipeline.DeploymentEntry;
+import java.nio.file.Path;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+@EnableKubernetesMockClient(crud = true)
+@Timeout(300)
+class GitOpsSyncStepTest {
+    static KubernetesClient client;
+
+    @TempDir
+    Path dir;
+    private Path repository;
+
+    @BeforeEach
+    void repository() throws Exception {
+        repository = GitOpsFixture.gitRepository(dir);
+    }
+
+    @Test
+    void syncAppliesTheEnvironmentRecordsItAndReturnsTheMap(JenkinsRule r) throws Exception {
+        GitOpsFixture.configure(r, repository, client);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "deploy-dev", """
+                pipeline {
+                  agent none
+                  stages {
+                    stage('Deploy development') {
+                      steps {
+                        script {
+                          def result = gitopsSync environment: 'development'
+                          echo "revision=${result.revision} created=${result.created} health=${result.health} record=${result.recordId}"
+                        }
+                      }
+                    }
+                  }
+                }""");
+
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+
+        String head = GitOpsFixture.head(repository);
+        r.assertLogContains("revision=" + head + " created=2 health=Healthy record=deploy-dev#1/1", run);
+        r.assertLogContains("[gitops] development @ " + head.substring(0, 12), run);
+        r.assertLogNotContains(GitOpsFixture.TOKEN, run);
+        ConfigMap live = client.configMaps().inNamespace("docs-dev").withName("docs-config").get();
+        assertThat(live.getData()).containsEntry("greeting", "hello from development");
+        assertThat(live.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "jenkins-gitops");
+        DeploymentEntry entry = run.getAction(DeploymentAction.class).getEntries().get(0);
+        assertThat(entry.getId()).isEqualTo("deploy-dev#1/1");
+        assertThat(entry.getCreated()).isEqualTo(2);
+        assertThat(entry.getRepository()).isEqualTo(repository.toString());
+    }
+
+    @Test
+    void aSecondSyncOfTheSameRevisionChangesNothing(JenkinsRule r) throws Exception {
+        GitOpsFixture.configure(r, repository, client);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "twice", """
+                def first = gitopsSync environment: 'development'
+                def second = gitopsSync environment: 'development'
+                echo "second: created=${second.created} updated=${second.updated} unchanged=${second.unchanged}"
+                """);
+
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+
+        r.assertLogContains("second: created=0 updated=0 unchanged=2", run);
+        assertThat(run.getAction(DeploymentAction.class).getEntries()).hasSize(2);
+    }
+
+    @Test
+    void badArgumentsFailTheStepWithTheReasonAndWithoutAStackTrace(JenkinsRule r) throws Exception {
+        GitOpsFixture.configure(r, repository, client);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "typo", "gitopsSync environment: 'prod env', timeout: 'soon'");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("gitopsSync: environment 'prod env' is not an environment name of gitops.yaml", run);
+        r.assertLogContains("gitopsSync: timeout: 'soon' is not a duration", run);
+        r.assertLogNotContains("\tat io.jenkins.plugins.gitops", run);
+        assertThat(run.getAction(DeploymentAction.class)).isNull();
+    }
+
+    @Test
+    void unknownEnvironmentFailsWithTheKnownOnes(JenkinsRule r) throws Exception {
+        GitOpsFixture.configure(r, repository, client);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "unknown", "gitopsSync environment: 'qa'");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("no environment 'qa' (known: development, staging, production)", run);
+    }
+
+    @Test
+    void missingCredentialsAreNamed(JenkinsRule r) throws Exception {
+        GitOpsFixture.configure(r, repository, client);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "creds",
+                "gitopsSync environment: 'development', targetCredentialsId: 'no-such-kubeconfig'");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("Credentials 'no-such-kubeconfig' for the target were not found", run);
+    }
+}
