@@ -14,8 +14,10 @@ import io.jenkins.plugins.gitops.engine.model.Resource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -133,28 +135,31 @@ final class SwarmDemo {
     }
 
     /**
-     * Deletes every object the environment manages in the stack, services first. Networks are retried
-     * for a while: the daemon releases a network only after the service's tasks are gone.
+     * Deletes every object the environment manages in the stack, services first, and waits until
+     * none is listed any more: the daemon releases a network only after the services' tasks are gone,
+     * so networks are deleted again until they disappear (at most a minute).
      */
     static int removeStack(Target target, Environment environment) {
-        List<Resource> live = target.live(new DesiredState(environment.name(), "", List.of(), List.of())).values()
-                .stream().sorted(Comparator.comparingInt((Resource r) -> target.applyRank(r.key())).reversed()).toList();
-        int removed = 0;
-        for (Resource r : live) {
-            for (int attempt = 1; ; attempt++) {
+        DesiredState nothing = new DesiredState(environment.name(), "", List.of(), List.of());
+        Set<String> removed = new HashSet<>();
+        for (int attempt = 1; ; attempt++) {
+            List<Resource> live = target.live(nothing).values().stream()
+                    .sorted(Comparator.comparingInt((Resource r) -> target.applyRank(r.key())).reversed()).toList();
+            if (live.isEmpty()) {
+                return removed.size();
+            }
+            for (Resource r : live) {
                 try {
                     target.delete(r);
-                    removed++;
-                    break;
+                    removed.add(r.key().toString());
                 } catch (RuntimeException e) {
-                    if (attempt >= 30) {
+                    if (attempt >= 60) {
                         throw e;
                     }
-                    sleep(1000);
                 }
             }
+            sleep(1000);
         }
-        return removed;
     }
 
     private static void sleep(long millis) {

@@ -37,7 +37,8 @@ class SwarmDemoTest {
                 .contains(": 0 created, 0 updated, 0 deleted, 4 unchanged; health Healthy")
                 .contains(": 0 created, 1 updated, 0 deleted, 3 unchanged; health Healthy")
                 .contains(": 0 created, 0 updated, 1 deleted, 3 unchanged; health Healthy")
-                .contains("-  Image: gitops-test/busybox:1").contains("+  Image: gitops-test/busybox:2");
+                .containsPattern("(?m)^-\\s+Image: gitops-test/busybox:1$")
+                .containsPattern("(?m)^\\+\\s+Image: gitops-test/busybox:2$");
         String resync = output.substring(output.indexOf("--- 2."), output.indexOf("--- 3."));
         assertThat(resync).contains("medianest-dev_medianest-app").doesNotContain("UPDATED");
         String release = output.substring(output.indexOf("--- 5."), output.indexOf("--- 6."));

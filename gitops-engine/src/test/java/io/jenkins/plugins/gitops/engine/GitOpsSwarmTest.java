@@ -196,7 +196,7 @@ class GitOpsSwarmTest {
     }
 
     private SyncResult sync(SyncRequest request) {
-        // A GitOps per operation: its repository fetches once, and the tests commit between syncs.
+        // A GitOps per operation, as a Jenkins step builds one per run (the clone cache is shared).
         try (GitOps gitops = gitops()) {
             return gitops.sync(request);
         }
