@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
         try (InProcessKubernetes api = InProcessKubernetes.start();
                 ControllerStandIn standIn = api.startControllerStandIn();
                 DemoRepository repo = DemoRepository.create("kubernetes", workDir.resolve("docs-gitops"));
-                GitOps gitOps = GitOps.builder().repository(repo.folder().toString()).cacheDir(workDir.resolve("cache"))
+                GitOps gitOps = GitOps.builder().repository(repo.location()).cacheDir(workDir.resolve("cache"))
                         .targets(env -> new KubernetesTarget(api.newClient(), env)).listener(this::progress).build()) {
             say("In-process API at " + api.url() + "; example repository at " + repo.folder());
 

@@ -8,17 +8,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 
-/** The demo's example GitOps repository: files shipped in the jar, committed into a fresh Git repository. */
+/**
+ * The demo's example GitOps repository: files shipped in the jar, committed into a work clone and
+ * pushed to a bare repository that plays the Git server (what the engine clones and pushes to).
+ */
 final class DemoRepository implements AutoCloseable {
     private static final PersonIdent AUTHOR = new PersonIdent("Demo Developer", "demo@example.test");
     private final Path folder;
+    private final Path server;
     private final Git git;
 
     private DemoRepository(Path folder, Git git) {
         this.folder = folder;
+        this.server = folder.resolveSibling(folder.getFileName() + ".git");
         this.git = git;
     }
 
@@ -34,6 +41,7 @@ final class DemoRepository implements AutoCloseable {
             }
             Git git = Git.init().setDirectory(folder.toFile()).setInitialBranch("main").call();
             DemoRepository repository = new DemoRepository(folder, git);
+            Git.init().setBare(true).setInitialBranch("main").setDirectory(repository.server.toFile()).call().close();
             repository.commit("Initial environments for " + name);
             return repository;
         } catch (IOException e) {
@@ -47,6 +55,24 @@ final class DemoRepository implements AutoCloseable {
         return folder;
     }
 
+    /** The "server" repository the engine clones, fetches and pushes to. */
+    String location() {
+        return server.toString();
+    }
+
+    /** Takes what the engine pushed (promotions, rollbacks) into the work clone. */
+    void pull() {
+        try {
+            if (git.status().call().isClean()) {
+                git.fetch().setRemote(server.toString())
+                        .setRefSpecs(new RefSpec("+refs/heads/main:refs/remotes/origin/main")).call();
+                git.reset().setMode(ResetCommand.ResetType.HARD).setRef("refs/remotes/origin/main").call();
+            }
+        } catch (GitAPIException e) {
+            throw new IllegalStateException("cannot update the demo repository: " + e.getMessage(), e);
+        }
+    }
+
     void write(String file, String content) {
         try {
             Files.writeString(folder.resolve(file), content);
@@ -56,6 +82,7 @@ final class DemoRepository implements AutoCloseable {
     }
 
     String read(String file) {
+        pull();
         try {
             return Files.readString(folder.resolve(file));
         } catch (IOException e) {
@@ -76,7 +103,9 @@ final class DemoRepository implements AutoCloseable {
         try {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
-            return git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).call().getName().substring(0, 12);
+            String id = git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).call().getName();
+            git.push().setRemote(server.toString()).setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
+            return id.substring(0, 12);
         } catch (GitAPIException e) {
             throw new IllegalStateException("cannot commit in the demo repository: " + e.getMessage(), e);
         }

@@ -55,7 +55,7 @@ final class SwarmDemo {
         TargetFactory targets = Targets.factory(TargetSettings.DEFAULTS.withDockerHost(dockerHost,
                 System.getenv("DOCKER_CERT_PATH")));
         try (DemoRepository repo = DemoRepository.create("swarm", workDir.resolve("medianest-gitops"));
-                GitOps gitOps = GitOps.builder().repository(repo.folder().toString()).cacheDir(workDir.resolve("cache"))
+                GitOps gitOps = GitOps.builder().repository(repo.location()).cacheDir(workDir.resolve("cache"))
                         .targets(targets).listener(message -> progress(out, message)).build()) {
             Environment development = gitOps.config(null).environment(ENVIRONMENT);
             try (Target target = targets.open(development)) {

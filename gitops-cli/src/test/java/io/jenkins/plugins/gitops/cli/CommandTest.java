@@ -65,7 +65,7 @@ class CommandTest {
         cli.setErr(new PrintWriter(err, true));
         String[] all = new String[args.length + 3];
         all[0] = args[0];
-        all[1] = "--repo=" + repo.folder();
+        all[1] = "--repo=" + repo.location();
         all[2] = "--cache-dir=" + temp.resolve("cache");
         all[3] = "--kubeconfig=" + kubeconfig;
         System.arraycopy(args, 1, all, 4, args.length - 1);
