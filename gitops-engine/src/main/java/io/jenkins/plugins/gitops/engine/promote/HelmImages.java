@@ -22,7 +22,8 @@ import java.util.Map;
  * never edited).</li>
  * </ul>
  * Conventions as in the Helm renderer. A digest is written only where the chart has a
- * {@code digest} value; otherwise the tag is promoted and a note says so.
+ * {@code digest} value (and cleared there when the release has none); otherwise the tag is promoted
+ * and a note says so.
  */
 final class HelmImages {
     static final String HELM_FILE = "helm.yaml";
@@ -69,13 +70,13 @@ final class HelmImages {
 
         TextFile text = tree.isFile(editFile) ? TextFile.of(editFile, tree.read(editFile)) : TextFile.absent(editFile);
         YamlText yaml = YamlText.of(text);
+        for (Holder holder : holders) {
+            images.stream().filter(i -> i.name().equals(holder.name())).findFirst()
+                    .ifPresent(image -> write(yaml, holder, image, out));
+        }
         for (ImageRef image : images) {
-            List<Holder> matching = holders.stream().filter(h -> h.name().equals(image.name())).toList();
-            if (matching.isEmpty()) {
+            if (holders.stream().noneMatch(h -> h.name().equals(image.name()))) {
                 out.skip(image + ": no values of " + directory + " set the repository " + image.name() + ", skipped");
-            }
-            for (Holder holder : matching) {
-                write(yaml, holder, image, out);
             }
         }
         if (yaml.changed()) {
@@ -89,29 +90,33 @@ final class HelmImages {
             yaml.setPath(holder.path(), image.toString());
             return;
         }
-        if (image.tag() == null && !holder.hasDigest()) {
+        if (image.tag() == null && holder.digest() == null) {
             out.skip(image + ": the chart's " + where + " has no digest value and the release has no tag; skipped");
             return;
         }
+        Map<String, String> leaves = new LinkedHashMap<>();
         if (image.tag() != null) {
-            yaml.setPath(with(holder.path(), "tag"), image.tag());
+            leaves.put("tag", image.tag());
         }
-        if (holder.hasDigest()) {
-            yaml.setPath(with(holder.path(), "digest"), image.digest() == null ? "" : image.digest());
-        } else if (image.digest() != null) {
+        if (holder.digest() != null && (image.digest() != null || !holder.digest().isEmpty())) {
+            leaves.put("digest", image.digest() == null ? "" : image.digest());
+        } else if (holder.digest() == null && image.digest() != null) {
             out.note(yaml.path() + ": " + where + " has no digest value; promoted tag " + image.tag() + " without digest "
                     + image.digest());
         }
+        yaml.setAll(holder.path(), leaves);
     }
 
     /** An image in values: the key path of its mapping (or of its string), and the name it gives. */
-    private record Holder(List<String> path, String name, boolean stringForm, boolean hasDigest) {
+    private record Holder(List<String> path, String name, boolean stringForm, String digest) {
     }
 
     private static void findHolders(Map<String, Object> values, List<String> path, List<Holder> out) {
         if (values.get("repository") instanceof String repository) {
             String registry = values.get("registry") instanceof String r && !r.isBlank() ? r + "/" : "";
-            out.add(new Holder(List.copyOf(path), registry + repository, false, values.containsKey("digest")));
+            String digest = values.containsKey("digest") ? String.valueOf(values.get("digest") == null ? "" : values.get("digest"))
+                    : null;
+            out.add(new Holder(List.copyOf(path), registry + repository, false, digest));
         }
         for (Map.Entry<String, Object> e : values.entrySet()) {
             List<String> child = with(path, e.getKey());
@@ -119,7 +124,7 @@ final class HelmImages {
                 findHolders(map(m), child, out);
             } else if (e.getKey().equals("image") && e.getValue() instanceof String s && !s.isBlank()) {
                 try {
-                    out.add(new Holder(child, ImageRef.parse(s).name(), true, false));
+                    out.add(new Holder(child, ImageRef.parse(s).name(), true, null));
                 } catch (InvalidInputException notAnImage) {
                     // a value named image that is not a reference (a template, a flag): not ours to edit
                 }

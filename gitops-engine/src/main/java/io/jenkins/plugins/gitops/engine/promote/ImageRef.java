@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
  * {@code docker.io/library/nginx} are different names, as they are for kustomize {@code images:}.
  */
 public record ImageRef(String name, String tag, String digest) {
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._\\-/:]*");
+    private static final Pattern NAME = Pattern.compile(
+            "(?:[a-zA-Z0-9][a-zA-Z0-9.-]*(?::[0-9]{1,5})?/)?[a-zA-Z0-9][a-zA-Z0-9._-]*(?:/[a-zA-Z0-9][a-zA-Z0-9._-]*)*");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]{0,127}");
     private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}");
 
     public ImageRef {
         Objects.requireNonNull(name, "name");
-        if (!NAME.matcher(name).matches() || name.endsWith("/") || name.contains("//") || name.endsWith(":")) {
+        if (!NAME.matcher(name).matches()) {
             throw new InvalidInputException("image name '" + name + "' is not a valid repository name");
         }
         if (tag != null && !TAG.matcher(tag).matches()) {

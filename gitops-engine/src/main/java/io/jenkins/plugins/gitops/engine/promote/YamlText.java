@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -177,6 +178,52 @@ final class YamlText {
             }
             current = next;
         }
+    }
+
+    /** Sets several keys of the mapping at {@code path} ({@code image} → tag, digest), creating the path once if absent. */
+    void setAll(List<String> path, Map<String, String> leaves) {
+        if (leaves.isEmpty()) {
+            return;
+        }
+        MappingNode current = documents.isEmpty() ? null : rootMapping();
+        int depth = 0;
+        while (current != null && depth < path.size()) {
+            Node next = value(current, path.get(depth));
+            if (next == null) {
+                break;
+            }
+            if (!(next instanceof MappingNode m)) {
+                throw new InvalidInputException(path() + ":" + line(next) + ": '"
+                        + String.join(".", path.subList(0, depth + 1)) + "' is not a mapping; cannot set "
+                        + String.join(".", path) + "." + String.join("/", leaves.keySet()) + " there, set it by hand");
+            }
+            current = m;
+            depth++;
+        }
+        if (current != null && depth == path.size()) {
+            leaves.forEach((k, v) -> setScalar(mappingAt(path), k, v));
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        List<String> missing = path.subList(depth, path.size());
+        for (int i = 0; i < missing.size(); i++) {
+            lines.add("  ".repeat(i) + missing.get(i) + ":");
+        }
+        String indent = "  ".repeat(missing.size());
+        leaves.forEach((k, v) -> lines.add(indent + k + ": " + scalar(v)));
+        if (current == null) {
+            append(lines);
+        } else {
+            addEntry(current, lines);
+        }
+    }
+
+    private MappingNode mappingAt(List<String> path) {
+        MappingNode current = rootMapping();
+        for (String key : path) {
+            current = (MappingNode) value(current, key);
+        }
+        return current;
     }
 
     private static List<String> nested(List<String> path, String value) {
