@@ -47,7 +47,7 @@ final class ManifestImages {
         }
         ImageRef current;
         try {
-            current = ImageRef.parse(image.getValue());
+            current = ImageRef.parse(image.getValue().strip());
         } catch (InvalidInputException e) {
             return;
         }
