@@ -53,9 +53,21 @@ final class KustomizeImages {
             yaml.append(lines);
         } else {
             for (List<String> entry : added) {
-                yaml.addItem(list, entry, "{" + String.join(", ", entry) + "}");
+                yaml.addItem(list, entry, flowEntry(entry));
             }
         }
+    }
+
+    /** The {@code {name: .., newTag: ..}} form of an entry, for a flow-style images list. */
+    private static String flowEntry(List<String> lines) {
+        List<String> pairs = new ArrayList<>();
+        for (String line : lines) {
+            int colon = line.indexOf(": ");
+            String value = line.substring(colon + 2);
+            String unquoted = value.startsWith("\"") ? value.substring(1, value.length() - 1) : value;
+            pairs.add(line.substring(0, colon) + ": " + YamlText.flowScalar(unquoted));
+        }
+        return "{" + String.join(", ", pairs) + "}";
     }
 
     private static List<String> newEntry(ImageRef image) {
@@ -81,27 +93,15 @@ final class KustomizeImages {
             yaml.renameEntry(tag, "digest: " + YamlText.scalar(image.digest()));
             return;
         }
-        List<String> missing = new ArrayList<>();
         if (image.tag() != null) {
-            if (tag == null) {
-                missing.add("newTag: " + YamlText.scalar(image.tag()));
-            } else {
-                yaml.setScalar(entry, "newTag", image.tag());
-            }
+            yaml.setScalar(entry, "newTag", image.tag());
         } else if (tag != null) {
             yaml.removeEntry(entry, "newTag");
         }
         if (image.digest() != null) {
-            if (digest == null) {
-                missing.add("digest: " + YamlText.scalar(image.digest()));
-            } else {
-                yaml.setScalar(entry, "digest", image.digest());
-            }
+            yaml.setScalar(entry, "digest", image.digest());
         } else if (digest != null) {
             yaml.removeEntry(entry, "digest");
-        }
-        for (String line : missing) {
-            yaml.addEntry(entry, List.of(line));
         }
     }
 

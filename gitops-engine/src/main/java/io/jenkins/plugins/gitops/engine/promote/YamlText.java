@@ -244,8 +244,13 @@ final class YamlText {
             throw new InvalidInputException(path() + ":" + line(existing) + ": '" + key
                     + "' is not a single value; set it to " + value + " by hand");
         } else {
-            addEntry(mapping, List.of(key + ": " + scalar(value)));
+            addEntry(mapping, List.of(key + ": " + (isFlow(mapping) ? flowScalar(value) : scalar(value))));
         }
+    }
+
+    static boolean isFlow(Node node) {
+        return (node instanceof MappingNode m && m.getFlowStyle() == DumperOptions.FlowStyle.FLOW)
+                || (node instanceof SequenceNode s && s.getFlowStyle() == DumperOptions.FlowStyle.FLOW);
     }
 
     /**
@@ -335,6 +340,12 @@ final class YamlText {
     /** A scalar as YAML text: plain when it reads back as the same string, double-quoted otherwise. */
     static String scalar(String value) {
         return plainIsString(value) ? value : doubleQuoted(value);
+    }
+
+    /** A scalar for a flow collection ({@code [..]}, {@code {..}}), where ':' and ',' need quotes. */
+    static String flowScalar(String value) {
+        return plainIsString(value) && value.chars().noneMatch(c -> ":,[]{}#".indexOf(c) >= 0) ? value
+                : doubleQuoted(value);
     }
 
     private static boolean plainIsString(String value) {
