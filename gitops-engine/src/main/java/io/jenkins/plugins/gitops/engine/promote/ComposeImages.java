@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * {@code .env} instead (the line is replaced, or added, or the file created), as the seed's release
  * script ({@code sed -i "s|APP_VERSION=.*|APP_VERSION=$tag|"}) did. Variables in the name part are
  * resolved from {@code .env} to find the image's name. A variable shared by two services that would
- * need different values is refused.
+ * need different values is refused. Variables set in gitops.yaml or given to the sync take precedence
+ * over {@code .env} when rendering; render the edited tree ({@link EditedTree}) to confirm the result.
  */
 final class ComposeImages {
     static final List<String> FILE_NAMES = List.of("docker-compose.yml", "docker-compose.yaml", "compose.yml",
@@ -25,6 +26,10 @@ final class ComposeImages {
     /** {@code ${VAR}}, {@code ${VAR:-x}}, {@code ${VAR-x}}, {@code ${VAR:?x}}, {@code ${VAR?x}} or {@code $VAR}. */
     private static final Pattern VARIABLE = Pattern.compile(
             "\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(?::?[-?])[^}]*)?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+
+    /** Variables a name may use: {@code ${VAR}}, {@code ${VAR:-default}}, {@code ${VAR-default}}, {@code $VAR}. */
+    private static final Pattern NAME_VARIABLE = Pattern.compile(
+            "\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
 
     private ComposeImages() {
     }
@@ -115,8 +120,7 @@ final class ComposeImages {
 
     /** The name with its variables replaced from .env (defaults applied); null if one is not set. */
     private static String resolve(String name, DotEnvText dotEnv) {
-        Matcher m = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)")
-                .matcher(name);
+        Matcher m = NAME_VARIABLE.matcher(name);
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             String var = m.group(1) != null ? m.group(1) : m.group(4);
