@@ -114,8 +114,8 @@ final class HelmImages {
     private static void findHolders(Map<String, Object> values, List<String> path, List<Holder> out) {
         if (values.get("repository") instanceof String repository) {
             String registry = values.get("registry") instanceof String r && !r.isBlank() ? r + "/" : "";
-            String digest = values.containsKey("digest") ? String.valueOf(values.get("digest") == null ? "" : values.get("digest"))
-                    : null;
+            Object digestValue = values.get("digest");
+            String digest = !values.containsKey("digest") ? null : digestValue == null ? "" : String.valueOf(digestValue);
             out.add(new Holder(List.copyOf(path), registry + repository, false, digest));
         }
         for (Map.Entry<String, Object> e : values.entrySet()) {

@@ -65,19 +65,19 @@ final class KustomizeImages {
             int colon = line.indexOf(": ");
             String value = line.substring(colon + 2);
             String unquoted = value.startsWith("\"") ? value.substring(1, value.length() - 1) : value;
-            pairs.add(line.substring(0, colon) + ": " + YamlText.flowScalar(unquoted));
+            pairs.add(line.substring(0, colon) + ": " + YamlScalars.flowScalar(unquoted));
         }
         return "{" + String.join(", ", pairs) + "}";
     }
 
     private static List<String> newEntry(ImageRef image) {
         List<String> lines = new ArrayList<>();
-        lines.add("name: " + YamlText.scalar(image.name()));
+        lines.add("name: " + YamlScalars.scalar(image.name()));
         if (image.tag() != null) {
-            lines.add("newTag: " + YamlText.scalar(image.tag()));
+            lines.add("newTag: " + YamlScalars.scalar(image.tag()));
         }
         if (image.digest() != null) {
-            lines.add("digest: " + YamlText.scalar(image.digest()));
+            lines.add("digest: " + YamlScalars.scalar(image.digest()));
         }
         return lines;
     }
@@ -86,11 +86,11 @@ final class KustomizeImages {
         NodeTuple tag = YamlText.entry(entry, "newTag");
         NodeTuple digest = YamlText.entry(entry, "digest");
         if (image.tag() != null && tag == null && image.digest() == null && digest != null) {
-            yaml.renameEntry(digest, "newTag: " + YamlText.scalar(image.tag()));
+            yaml.renameEntry(digest, "newTag: " + YamlScalars.scalar(image.tag()));
             return;
         }
         if (image.digest() != null && digest == null && image.tag() == null && tag != null) {
-            yaml.renameEntry(tag, "digest: " + YamlText.scalar(image.digest()));
+            yaml.renameEntry(tag, "digest: " + YamlScalars.scalar(image.digest()));
             return;
         }
         if (image.tag() != null) {

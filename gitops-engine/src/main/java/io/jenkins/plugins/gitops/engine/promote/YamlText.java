@@ -16,12 +16,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * A YAML file edited in place. SnakeYAML composes the file into nodes only to learn where things
@@ -31,8 +28,6 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * and the indentation of their neighbours.
  */
 final class YamlText {
-    private static final Resolver RESOLVER = new Resolver();
-
     private final TextFile source;
     private final String text;
     private final boolean identityOffsets;
@@ -136,13 +131,13 @@ final class YamlText {
             return; // the same node reached twice (through an alias): changed once
         }
         if (node.getValue().equals(value) && node.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN
-                || node.getValue().equals(value) && plainIsString(value)) {
+                || node.getValue().equals(value) && YamlScalars.plainIsString(value)) {
             return;
         }
         String written = switch (node.getScalarStyle()) {
-            case DOUBLE_QUOTED -> doubleQuoted(value);
+            case DOUBLE_QUOTED -> YamlScalars.doubleQuoted(value);
             case SINGLE_QUOTED -> "'" + value.replace("'", "''") + "'";
-            case PLAIN -> scalar(value);
+            case PLAIN -> YamlScalars.scalar(value);
             default -> throw new InvalidInputException(path() + ":" + line(node) + ": " + node.getValue().strip()
                     + " is a block scalar; write it on one line so promotion can change it");
         };
@@ -180,7 +175,7 @@ final class YamlText {
         }
     }
 
-    /** Sets several keys of the mapping at {@code path} ({@code image} → tag, digest), creating the path once if absent. */
+    /** Sets keys of the mapping at {@code path} ({@code image}: tag, digest), creating the path once if absent. */
     void setAll(List<String> path, Map<String, String> leaves) {
         if (leaves.isEmpty()) {
             return;
@@ -210,7 +205,7 @@ final class YamlText {
             lines.add("  ".repeat(i) + missing.get(i) + ":");
         }
         String indent = "  ".repeat(missing.size());
-        leaves.forEach((k, v) -> lines.add(indent + k + ": " + scalar(v)));
+        leaves.forEach((k, v) -> lines.add(indent + k + ": " + YamlScalars.scalar(v)));
         if (current == null) {
             append(lines);
         } else {
@@ -230,7 +225,7 @@ final class YamlText {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < path.size(); i++) {
             String indent = "  ".repeat(i);
-            lines.add(indent + path.get(i) + ":" + (i == path.size() - 1 ? " " + scalar(value) : ""));
+            lines.add(indent + path.get(i) + ":" + (i == path.size() - 1 ? " " + YamlScalars.scalar(value) : ""));
         }
         return lines;
     }
@@ -244,7 +239,8 @@ final class YamlText {
             throw new InvalidInputException(path() + ":" + line(existing) + ": '" + key
                     + "' is not a single value; set it to " + value + " by hand");
         } else {
-            addEntry(mapping, List.of(key + ": " + (isFlow(mapping) ? flowScalar(value) : scalar(value))));
+            String written = isFlow(mapping) ? YamlScalars.flowScalar(value) : YamlScalars.scalar(value);
+            addEntry(mapping, List.of(key + ": " + written));
         }
     }
 
@@ -333,28 +329,6 @@ final class YamlText {
     void renameEntry(NodeTuple entry, String newLine) {
         edits.add(new Edit(offset(entry.getKeyNode().getStartMark()), lastContent(entry.getValueNode()), newLine,
                 edits.size()));
-    }
-
-    // ---- formatting
-
-    /** A scalar as YAML text: plain when it reads back as the same string, double-quoted otherwise. */
-    static String scalar(String value) {
-        return plainIsString(value) ? value : doubleQuoted(value);
-    }
-
-    /** A scalar for a flow collection ({@code [..]}, {@code {..}}), where ':' and ',' need quotes. */
-    static String flowScalar(String value) {
-        return plainIsString(value) && value.chars().noneMatch(c -> ":,[]{}#".indexOf(c) >= 0) ? value
-                : doubleQuoted(value);
-    }
-
-    private static boolean plainIsString(String value) {
-        return value.matches("[A-Za-z0-9_/][A-Za-z0-9_./:@+\\-]*") && !value.endsWith(":")
-                && RESOLVER.resolve(NodeId.scalar, value, true).equals(Tag.STR);
-    }
-
-    private static String doubleQuoted(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     int line(Node node) {
