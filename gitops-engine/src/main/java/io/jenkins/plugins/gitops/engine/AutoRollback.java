@@ -42,7 +42,7 @@ final class AutoRollback {
 
     /** The newest successful deployment of another revision than {@code current}. */
     static Optional<DeploymentRecord> previousGood(List<DeploymentRecord> newestFirst, String current) {
-        return newestFirst.stream().filter(DeploymentRecord::succeeded)
+        return newestFirst.stream().filter(Records::applied)
                 .filter(r -> r.revision() != null && !r.revision().equals(current)).findFirst();
     }
 

@@ -63,7 +63,7 @@ final class RollbackOperation {
     private Map<String, byte[]> revertEdits(Environment environment, io.jenkins.plugins.gitops.engine.source.SourceTree tip,
             Repository.Snapshot wanted, DesiredState wantedState) {
         Map<String, byte[]> edits = Trees.editsToMatch(tip, wanted.tree(), environment.path());
-        DesiredState after = context.renderers.render(new EditedTree(tip, edits), environment, environment.variables(),
+        DesiredState after = context.renderers.render(new io.jenkins.plugins.gitops.engine.promote.EditedTree(tip, edits), environment, environment.variables(),
                 wanted.revision().commitId());
         if (!Pins.sameObjects(after.resources(), wantedState.resources())) {
             throw new InvalidInputException("rollback of '" + environment.name() + "' to " + wanted.revision().shortId()
@@ -80,7 +80,7 @@ final class RollbackOperation {
             records = context.history(target).list(environment.name());
         }
         if (to == null || to.isBlank() || to.equals("previous")) {
-            String current = records.stream().filter(DeploymentRecord::succeeded).map(DeploymentRecord::revision)
+            String current = records.stream().filter(Records::applied).map(DeploymentRecord::revision)
                     .findFirst().orElseThrow(() -> new InvalidInputException("rollback of '" + environment.name()
                             + "': no successful deployment recorded, so there is no 'previous' one; name a revision"));
             DeploymentRecord previous = AutoRollback.previousGood(records, current).orElseThrow(() ->
@@ -100,7 +100,7 @@ final class RollbackOperation {
         return io.jenkins.plugins.gitops.engine.history.HistoryQuery.find(environment.name(), records, to);
     }
 
-    private static PersonIdent author(String actor) {
+    static PersonIdent author(String actor) {
         String name = actor == null || actor.isBlank() ? "gitops" : actor;
         return new PersonIdent(name, name.replaceAll("[^A-Za-z0-9._-]", "_") + "@gitops.invalid");
     }

@@ -21,7 +21,7 @@ final class StatusQuery {
         try (Target target = context.targets.open(environment)) {
             List<DeploymentRecord> records = context.history(target).list(environment.name());
             Optional<DeploymentRecord> newest = records.stream().findFirst();
-            Optional<DeploymentRecord> lastGood = records.stream().filter(DeploymentRecord::succeeded).findFirst();
+            Optional<DeploymentRecord> lastGood = records.stream().filter(Records::applied).findFirst();
             boolean pinned = lastGood.isPresent() && Pins.pinned(context, environment, lastGood.get(), head);
             return new EnvironmentStatus(environment.name(), target.describe(),
                     lastGood.map(DeploymentRecord::revision).orElse(null), head.revision().commitId(),

@@ -96,7 +96,7 @@ final class SyncOperation {
     }
 
     private boolean alreadyRecorded(Target target, Environment environment, String revision) {
-        return context.history(target).list(environment.name()).stream().filter(DeploymentRecord::succeeded).findFirst()
+        return context.history(target).list(environment.name()).stream().filter(Records::applied).findFirst()
                 .map(r -> revision.equals(r.revision())).orElse(false);
     }
 
