@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord.Operation;
+import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.SyncPolicy;
@@ -61,6 +62,8 @@ final class DriftOperation {
         DriftReport report = new DriftReport(environment.name(), last.get().revision(), headRevision, pinned, drifted,
                 null, checkedAt, message);
         context.listener.progress("Drift of '" + environment.name() + "': " + message);
+        context.metrics.setDrift(environment.name(), drifted.size());
+        context.metrics.setSyncStatus(environment.name(), report.drifted() ? GitOpsMetrics.OUT_OF_SYNC : GitOpsMetrics.SYNCED);
         return pinned ? report : heal(environment, report, allowHeal, last.get());
     }
 

@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitops.engine.history.FileHistoryStore;
 import io.jenkins.plugins.gitops.engine.history.HistoryStore;
 import io.jenkins.plugins.gitops.engine.lease.InProcessLease;
 import io.jenkins.plugins.gitops.engine.lease.Lease;
+import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
@@ -26,10 +27,12 @@ final class EngineContext {
     final Renderers renderers;
     final ProgressListener listener;
     final String holder;
+    final GitOpsMetrics metrics;
     private final HistoryStore fallbackHistory;
 
     EngineContext(Repository repository, TargetFactory targets, Renderers renderers, ProgressListener listener,
-            String holder, Path cacheDir) {
+            String holder, Path cacheDir, GitOpsMetrics metrics) {
+        this.metrics = metrics;
         this.repository = repository;
         this.targets = targets;
         this.renderers = renderers;

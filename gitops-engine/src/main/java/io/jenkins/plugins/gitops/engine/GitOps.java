@@ -9,6 +9,7 @@ import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
+import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
 import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
@@ -29,7 +30,8 @@ public final class GitOps implements AutoCloseable {
     private GitOps(Builder builder) {
         Repository repository = new Repository(builder.repository, builder.credentials, builder.cacheDir);
         this.context = new EngineContext(repository, Objects.requireNonNull(builder.targets, "targets"),
-                builder.renderers, builder.listener, builder.holder, builder.cacheDir);
+                builder.renderers, builder.listener, builder.holder, builder.cacheDir,
+                builder.metrics != null ? builder.metrics : new GitOpsMetrics());
     }
 
     public static Builder builder() {
@@ -84,6 +86,11 @@ public final class GitOps implements AutoCloseable {
         return new StatusQuery(context).history(environment);
     }
 
+    /** The Prometheus metrics this facade records (deployments, rollbacks, drift, sync status). */
+    public GitOpsMetrics metrics() {
+        return context.metrics;
+    }
+
     @Override
     public void close() {
         context.repository.close();
@@ -98,6 +105,7 @@ public final class GitOps implements AutoCloseable {
         private Renderers renderers = Renderers.standard().with(new ComposeRenderer());
         private ProgressListener listener = ProgressListener.NONE;
         private String holder = "gitops@" + ManagementFactory.getRuntimeMXBean().getName();
+        private GitOpsMetrics metrics;
 
         /** A Git URL, a local Git repository, or a plain local folder. */
         public Builder repository(String location) {
@@ -134,6 +142,12 @@ public final class GitOps implements AutoCloseable {
         /** Who takes environment locks, as people should read it: {@code jenkins/deploy#42}, {@code agent@host}. */
         public Builder holder(String value) {
             this.holder = value;
+            return this;
+        }
+
+        /** Where to record metrics (share one registry with an agent's /metrics); default: a registry of its own. */
+        public Builder metrics(GitOpsMetrics value) {
+            this.metrics = value;
             return this;
         }
 

@@ -82,6 +82,7 @@ final class SyncOperation {
                 record = Records.annotate(record, rolledBackTo, reason);
                 context.history(target).append(record);
                 result = result.withRecordId(record.id());
+                Observations.deployment(context.metrics, environment, operation, record, result);
                 if (!result.succeeded() && environment.autoRollback() && operation != Operation.ROLLBACK) {
                     lease.close();
                     new AutoRollback(context, this).afterFailure(environment, result, target);

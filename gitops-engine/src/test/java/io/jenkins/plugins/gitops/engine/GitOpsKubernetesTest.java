@@ -154,7 +154,11 @@ class GitOpsKubernetesTest {
         repo.commit("rotate");
         SyncResult diff = gitOps.diff(SyncRequest.of("dev"));
         SyncResult sync = gitOps.sync(SyncRequest.of("dev"));
-        String everything = created + "\n" + diff + "\n" + sync + "\n" + String.join("\n", log);
+        String history = api.client().configMaps().inNamespace("docs-dev").withName("gitops-history-dev").get().getData()
+                .toString();
+        String everything = created + "\n" + diff + "\n" + sync + "\n" + String.join("\n", log) + "\n" + history + "\n"
+                + gitOps.history("dev") + "\n" + gitOps.metrics().scrape() + "\n" + gitOps.drift("dev", false);
+        assertThat(history).contains("update Secret/docs-dev/web-db");
         assertThat(diff.updated()).isEqualTo(1);
         assertThat(everything).doesNotContain("s3cr3t-Hunter2-value", "n3w-Hunter3-value",
                 java.util.Base64.getEncoder().encodeToString("s3cr3t-Hunter2-value".getBytes()),

@@ -76,7 +76,9 @@ public final class AgentCommand implements Callable<Integer> {
     /** The running agent (daemon mode), so tests can stop it as SIGTERM would. */
     volatile Agent agent;
 
-    private final GitOpsAgentMetrics metrics = new GitOpsAgentMetrics(new GitOpsMetrics());
+    /** Shared by the facade (deployments, rollbacks, drift) and the agent (checks): one /metrics scrape. */
+    private final GitOpsMetrics engineMetrics = new GitOpsMetrics();
+    private final GitOpsAgentMetrics metrics = new GitOpsAgentMetrics(engineMetrics);
 
     @Override
     public Integer call() throws Exception {
@@ -127,7 +129,7 @@ public final class AgentCommand implements Callable<Integer> {
 
     private static EnvironmentChecker openGitOps(AgentCommand command, List<AutoCloseable> toClose) {
         GitOps gitOps = CliOptions.gitOps(command.repository, command.target, command.env, message -> LOG.info("{}", message),
-                "gitops-agent@" + ManagementFactory.getRuntimeMXBean().getName());
+                "gitops-agent@" + ManagementFactory.getRuntimeMXBean().getName(), command.engineMetrics);
         toClose.add(gitOps);
         return new GitOpsChecker(gitOps, command.environments, !command.noHeal);
     }

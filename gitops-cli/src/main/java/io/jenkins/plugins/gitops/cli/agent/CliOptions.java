@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitops.cli.TargetOptions;
 import io.jenkins.plugins.gitops.engine.GitOps;
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.ProgressListener;
+import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import io.jenkins.plugins.gitops.engine.cluster.Targets;
 import java.util.Map;
 
@@ -15,13 +16,13 @@ final class CliOptions {
 
     /** @param holder who takes the environment leases, as shown to whoever is refused one */
     static GitOps gitOps(RepositoryOptions repository, TargetOptions target, Map<String, String> env,
-            ProgressListener listener, String holder) {
+            ProgressListener listener, String holder, GitOpsMetrics metrics) {
         if (repository.revision() != null) {
             throw new InvalidInputException("--revision: the agent follows each environment's branch in the repository; "
                     + "remove --revision");
         }
         return GitOps.builder().repository(repository.location(env)).credentials(repository.credentials(env))
                 .cacheDir(repository.cacheDir(env)).targets(Targets.factory(target.settings(env)))
-                .listener(listener).holder(holder).build();
+                .listener(listener).holder(holder).metrics(metrics).build();
     }
 }

@@ -1,0 +1,28 @@
+package io.jenkins.plugins.gitops.engine;
+
+import io.jenkins.plugins.gitops.engine.api.SyncResult;
+import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
+import io.jenkins.plugins.gitops.engine.history.DeploymentRecord.Operation;
+import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
+import io.jenkins.plugins.gitops.engine.model.Environment;
+
+/** What the facade's operations report to metrics: bounded label values only, never a message or revision. */
+final class Observations {
+    private Observations() {
+    }
+
+    static void deployment(GitOpsMetrics metrics, Environment environment, Operation operation, DeploymentRecord record,
+            SyncResult result) {
+        String status = result.succeeded() ? "succeeded" : "failed";
+        metrics.recordDeployment(environment.name(), component(operation), status, record.duration());
+        metrics.setSyncStatus(environment.name(), result.succeeded() ? GitOpsMetrics.SYNCED : GitOpsMetrics.FAILED);
+        if (operation == Operation.ROLLBACK) {
+            metrics.recordRollback(environment.name(), record.trigger(),
+                    DeploymentRecord.TRIGGER_AUTO.equals(record.trigger()) ? "failed-sync" : "requested");
+        }
+    }
+
+    private static String component(Operation operation) {
+        return operation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
