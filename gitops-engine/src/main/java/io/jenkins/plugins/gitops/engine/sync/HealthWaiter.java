@@ -37,6 +37,7 @@ final class HealthWaiter {
         objects.forEach((key, live) -> health.put(key, target.health(live)));
         record(health, results);
         long lastReport = 0;
+        int polls = 0;
         while (true) {
             Map<ResourceKey, Health> pending = health.entrySet().stream()
                     .filter(e -> e.getValue().status() != HealthStatus.HEALTHY)
@@ -56,7 +57,7 @@ final class HealthWaiter {
                 lastReport = System.nanoTime();
             }
             try {
-                sleeper.sleep(options.pollInterval());
+                sleeper.sleep(pollDelay(++polls));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return phase + ": interrupted while waiting for health";
@@ -66,6 +67,12 @@ final class HealthWaiter {
             }
             record(health, results);
         }
+    }
+
+    /** Short delays first (most rollouts finish fast), growing to the configured poll interval. */
+    private Duration pollDelay(int poll) {
+        long millis = Math.min(options.pollInterval().toMillis(), 100L << Math.min(poll - 1, 10));
+        return Duration.ofMillis(Math.max(1, millis));
     }
 
     private static void record(Map<ResourceKey, Health> health, Map<ResourceKey, TaskResult> results) {

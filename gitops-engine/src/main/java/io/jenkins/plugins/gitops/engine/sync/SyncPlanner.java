@@ -11,6 +11,8 @@ import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -46,8 +48,9 @@ public final class SyncPlanner {
             throw new InvalidInputException(problems);
         }
         List<SyncTask> prunes = new ArrayList<>();
+        Set<ResourceKey> desiredKeys = new HashSet<>(Resource.keys(prepared.resources()));
         for (Resource orphan : live.values()) {
-            if (prepared.resources().stream().noneMatch(r -> r.key().equals(orphan.key()))) {
+            if (!desiredKeys.contains(orphan.key())) {
                 prunes.add(new SyncTask(orphan.key(), environment.prune() ? SyncAction.DELETE : SyncAction.PRUNE_SKIPPED,
                         null, orphan, null, 0, target.applyRank(orphan.key())));
             }
