@@ -1,6 +1,9 @@
 package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.GitOps;
+import io.jenkins.plugins.gitops.engine.api.DriftReport;
+import io.jenkins.plugins.gitops.engine.api.OperationResult;
+import io.jenkins.plugins.gitops.engine.api.PromoteRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.ControllerStandIn;
@@ -40,6 +43,7 @@ final class DemoCommand implements Callable<Integer> {
         Path workDir = Files.createTempDirectory("gitops-demo-");
         try {
             kubernetes(workDir);
+            swarm(workDir);
             out.println();
             out.println("Demo finished." + (keep ? " Repository kept in " + workDir : ""));
             return ExitCodes.OK;
@@ -90,7 +94,51 @@ final class DemoCommand implements Callable<Integer> {
 
             step("6. Staging is synced on demand: two replicas of 1.0.0");
             show(gitOps.sync(request("staging")));
+
+            step("7. Someone edits the development Deployment by hand (kubectl edit): drift is detected and healed");
+            api.client().apps().deployments().inNamespace("docs-dev").withName("docs-platform").edit(d -> {
+                d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("intelgraph/docs-platform:hotfix-by-hand");
+                return d;
+            });
+            DriftReport drift = gitOps.drift("development", false);
+            say("drift report: " + drift.message());
+            drift.objects().forEach(o -> out.print(o.diff().indent(4)));
+            DriftReport healed = gitOps.drift("development", true);
+            say("development has selfHeal: true, so the agent heals it: " + healed.message());
+
+            step("8. Promote development's release to staging: a structured commit in Git, then a sync");
+            OperationResult promoted = gitOps.promote(PromoteRequest.of("development", "staging").withSync(true)
+                    .withTrigger("demo", "release-manager"));
+            say(promoted.message() + ": " + String.join(", ", promoted.changes()));
+            say("commit " + promoted.commitId().substring(0, 12) + ", staging is " + promoted.sync().summary());
+
+            step("9. A broken release reaches staging: the health wait fails and staging rolls back by itself");
+            repo.write("environments/staging/kustomization.yaml", repo.read("environments/staging/kustomization.yaml")
+                    .replace("newTag: 1.1.0", "newTag: broken"));
+            say("committed " + repo.commit("staging: try release 'broken'"));
+            SyncResult failed = gitOps.sync(request("staging"));
+            say("sync result: " + (failed.succeeded() ? "succeeded" : "FAILED: " + failed.message()));
+            say("staging now runs " + api.client().apps().deployments().inNamespace("docs-staging").withName("docs-platform")
+                    .get().getSpec().getTemplate().getSpec().getContainers().get(0).getImage()
+                    + " again; it is pinned there until Git is fixed: " + gitOps.status("staging").pinned());
+
+            step("10. gitops history staging (kept in a ConfigMap in the cluster, so it survives any CI server)");
+            HistoryTable.print(gitOps.history("staging"), out);
         }
+    }
+
+    private void swarm(Path workDir) {
+        heading("Docker Swarm: the MediaNest stack");
+        String host = System.getenv("DOCKER_HOST");
+        if (host == null || host.isBlank()) {
+            host = System.getenv("GITOPS_TEST_DOCKER_HOST");
+        }
+        if (host == null || host.isBlank()) {
+            say("Skipped: no Docker daemon given. Set DOCKER_HOST to a swarm manager (for example "
+                    + "unix:///var/run/docker.sock) to run the Swarm part.");
+            return;
+        }
+        SwarmDemo.run(out, workDir.resolve("swarm"), host);
     }
 
     private static SyncRequest request(String environment) {
