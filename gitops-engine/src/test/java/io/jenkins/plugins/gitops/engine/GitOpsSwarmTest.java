@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jenkins.plugins.gitops.engine.api.ObjectResult;
@@ -8,6 +9,13 @@ import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.swarm.SwarmConnection;
 import io.jenkins.plugins.gitops.engine.cluster.swarm.SwarmTarget;
+import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
+import io.jenkins.plugins.gitops.engine.lease.Lease;
+import io.jenkins.plugins.gitops.engine.lease.LeaseHandle;
+import io.jenkins.plugins.gitops.engine.lease.LeaseRefusedException;
+import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.Labels;
+import io.jenkins.plugins.gitops.engine.model.TargetSpec;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
 import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
 import java.io.IOException;
@@ -15,6 +23,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +154,12 @@ class GitOpsSwarmTest {
         assertThat(pruned.updated()).isZero();
         assertThat(docker("stack", "services", "--format", "{{.Name}}", stack)).doesNotContain(stack + "_worker")
                 .contains(stack + "_web", stack + "_api");
+        assertThat(pruned.objects()).as("history is not part of the stack's live objects")
+                .noneMatch(o -> o.name().contains("gitops-history"));
+        try (GitOps gitops = gitops()) {
+            assertThat(gitops.history("it")).as("three syncs, three records, none pruned").hasSize(3)
+                    .extracting(DeploymentRecord::id).first().isEqualTo(pruned.recordId());
+        }
     }
 
     @Test
@@ -195,6 +210,50 @@ class GitOpsSwarmTest {
                 + stack).lines().toList()).as("the superseded secret version is removed").hasSize(1);
     }
 
+    @Test
+    void historyIsKeptInTheSwarmAndSurvivesTheLossOfTheCiServersCache() throws Exception {
+        SyncResult first = sync(SyncRequest.of("it"));
+        assertThat(first.succeeded()).as(first.message()).isTrue();
+        edit("environments/it/docker-compose.yml", s -> s.replace("gitops-test/busybox:${WEB_TAG:-1}",
+                "gitops-test/busybox:2"));
+        commit("web: image 2");
+        SyncResult second = sync(SyncRequest.of("it"));
+        assertThat(second.succeeded()).as(second.message()).isTrue();
+
+        // another CI server: an empty cache, nothing but the repository and the swarm
+        try (GitOps elsewhere = gitops(temp.resolve("another-ci-server"))) {
+            List<DeploymentRecord> history = elsewhere.history("it");
+            assertThat(history).extracting(DeploymentRecord::id).containsExactly(second.recordId(), first.recordId());
+            assertThat(history.get(0).release()).containsEntry(stack + "_web", "gitops-test/busybox:2");
+            assertThat(history).allMatch(DeploymentRecord::succeeded);
+        }
+        assertThat(docker("config", "ls", "--format", "{{.Name}}", "--filter", "label=" + Labels.INTERNAL + "=true",
+                "--filter", "label=com.docker.stack.namespace=" + stack).lines().toList())
+                .containsExactlyInAnyOrder(stack + "_gitops-history-it-" + first.recordId(),
+                        stack + "_gitops-history-it-" + second.recordId());
+        assertThat(Files.exists(temp.resolve("cache").resolve("history"))).as("nothing kept on the CI server").isFalse();
+    }
+
+    @Test
+    void aSyncIsRefusedWhileAnotherHolderHasTheEnvironmentsLock() throws Exception {
+        Environment it = Environment.of("it", "environments/it", TargetSpec.swarm(stack));
+        try (SwarmTarget target = SwarmTarget.connect(it, SwarmConnection.plain(HOST))) {
+            Lease lease = target.lease();
+            LeaseHandle held = lease.acquire("it", "jenkins-controller/job/deploy#7", Duration.ofMinutes(10));
+            try (GitOps gitops = gitops(temp.resolve("cache"))) {
+                assertThatThrownBy(() -> gitops.sync(SyncRequest.of("it"))).isInstanceOf(LeaseRefusedException.class)
+                        .hasMessageStartingWith("environment 'it' is locked by jenkins-controller/job/deploy#7 since ");
+                assertThat(gitops.status("it").leaseHolder()).isEqualTo("jenkins-controller/job/deploy#7");
+            }
+            assertThat(docker("service", "ls", "-q", "--filter", "label=com.docker.stack.namespace=" + stack))
+                    .as("nothing was written").isBlank();
+            held.release();
+            SyncResult after = sync(SyncRequest.of("it"));
+            assertThat(after.succeeded()).as(after.message()).isTrue();
+            assertThat(lease.currentHolder("it")).as("the sync released its lock").isNull();
+        }
+    }
+
     private SyncResult sync(SyncRequest request) {
         // A GitOps per operation, as a Jenkins step builds one per run (the clone cache is shared).
         try (GitOps gitops = gitops()) {
@@ -209,9 +268,13 @@ class GitOpsSwarmTest {
     }
 
     private GitOps gitops() {
+        return gitops(temp.resolve("cache"));
+    }
+
+    private GitOps gitops(Path cacheDir) {
         return GitOps.builder()
                 .repository(git.getRepository().getWorkTree().toString())
-                .cacheDir(temp.resolve("cache"))
+                .cacheDir(cacheDir)
                 .renderers(Renderers.standard().with(new ComposeRenderer()))
                 .targets(env -> SwarmTarget.connect(env, SwarmConnection.plain(HOST)))
                 .build();

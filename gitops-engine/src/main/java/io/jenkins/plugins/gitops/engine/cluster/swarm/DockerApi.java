@@ -71,6 +71,12 @@ final class DockerApi implements AutoCloseable {
         return (Map<String, Object>) call(Request.Method.POST, path, body).orElseThrow(() -> notFound(path));
     }
 
+    /** Creates; empty when an object of that name exists (HTTP 409: the manager's Raft store refused it). */
+    @SuppressWarnings("unchecked")
+    Optional<Map<String, Object>> createUnlessExists(String path, Object body) {
+        return call(Request.Method.POST, path, body, true).map(o -> (Map<String, Object>) o);
+    }
+
     /** Deletes; false if it was already gone. */
     boolean delete(String path) {
         return call(Request.Method.DELETE, path, null).isPresent();
@@ -90,6 +96,10 @@ final class DockerApi implements AutoCloseable {
     }
 
     private Optional<Object> call(Request.Method method, String path, Object body) {
+        return call(method, path, body, false);
+    }
+
+    private Optional<Object> call(Request.Method method, String path, Object body, boolean conflictIsEmpty) {
         Request.Builder request = Request.builder().method(method).path(VERSION + path);
         if (body != null) {
             try {
@@ -102,7 +112,7 @@ final class DockerApi implements AutoCloseable {
         try (DockerHttpClient.Response response = http.execute(request.build())) {
             int status = response.getStatusCode();
             byte[] bytes = readAll(response.getBody());
-            if (status == 404) {
+            if (status == 404 || conflictIsEmpty && status == 409) {
                 return Optional.empty();
             }
             if (status >= 300) {

@@ -9,6 +9,10 @@ import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.cluster.TargetException;
 import io.jenkins.plugins.gitops.engine.health.Health;
+import io.jenkins.plugins.gitops.engine.history.HistoryStore;
+import io.jenkins.plugins.gitops.engine.history.SwarmHistoryStore;
+import io.jenkins.plugins.gitops.engine.lease.Lease;
+import io.jenkins.plugins.gitops.engine.lease.SwarmLease;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.Labels;
@@ -39,11 +43,13 @@ public final class SwarmTarget implements Target {
     private final DockerApi api;
     private final String stack;
     private final String environment;
+    private final InternalConfigs internalConfigs;
 
     private SwarmTarget(DockerApi api, String stack, String environment) {
         this.api = api;
         this.stack = stack;
         this.environment = environment;
+        this.internalConfigs = new InternalConfigs(api, stack, false);
     }
 
     /** Connects and checks that the daemon is a swarm manager; errors say how to fix the connection. */
@@ -169,10 +175,19 @@ public final class SwarmTarget implements Target {
                 put(live, objects.network(n));
             }
         }
-        api.list("/configs?filters=" + filter).forEach(c -> put(live, objects.fileObject(CONFIG, c)));
-        api.list("/secrets?filters=" + filter).forEach(s -> put(live, objects.fileObject(SECRET, s)));
-        api.list("/services?filters=" + filter).forEach(s -> put(live, objects.service(s)));
+        // the engine's own history and lock configs carry the stack labels too: never drift, never pruned
+        api.list("/configs?filters=" + filter).stream().filter(c -> !internal(c))
+                .forEach(c -> put(live, objects.fileObject(CONFIG, c)));
+        api.list("/secrets?filters=" + filter).stream().filter(s -> !internal(s))
+                .forEach(s -> put(live, objects.fileObject(SECRET, s)));
+        api.list("/services?filters=" + filter).stream().filter(s -> !internal(s))
+                .forEach(s -> put(live, objects.service(s)));
         return live;
+    }
+
+    /** Deployment history and locks ({@link InternalConfigs}): bookkeeping, not part of any desired state. */
+    private static boolean internal(Map<String, Object> object) {
+        return "true".equals(Manifests.string(object, "Spec", "Labels", Labels.INTERNAL));
     }
 
     private static void put(Map<ResourceKey, Resource> live, Resource r) {
@@ -280,6 +295,9 @@ public final class SwarmTarget implements Target {
                 Labels.ENVIRONMENT + "=" + environment)));
         for (String kind : List.of(CONFIG, SECRET)) {
             for (Map<String, Object> o : api.list(collection(kind) + "?filters=" + filter)) {
+                if (internal(o)) {
+                    continue;
+                }
                 String name = Manifests.string(o, "Spec", "Name");
                 if (!keep.contains(name) && !referenced.contains(String.valueOf(o.get("ID")))) {
                     LOG.info("Removing superseded {} {}", kind.toLowerCase(), name);
@@ -297,6 +315,18 @@ public final class SwarmTarget implements Target {
             pointers.add("/Spec/Data");
         }
         return pointers;
+    }
+
+    /** Deployment records as configs of this stack, one per record (see {@link SwarmHistoryStore}). */
+    @Override
+    public HistoryStore historyStore() {
+        return new SwarmHistoryStore(internalConfigs, environment);
+    }
+
+    /** Environment locks as configs of this stack (see {@link SwarmLease}). */
+    @Override
+    public Lease lease() {
+        return new SwarmLease(internalConfigs);
     }
 
     @Override
