@@ -6,7 +6,7 @@
  *
  * <p>Where records live: {@link io.jenkins.plugins.gitops.engine.history.KubernetesHistoryStore} keeps
  * the newest N (default 10) in a ConfigMap {@code gitops-history-<env>} in the environment's namespace,
- * so history survives the loss of any CI server; {@link io.jenkins.plugins.gitops.engine.history.SwarmHistoryStore}
+ * so history survives the loss of any CI server; {@link io.jenkins.plugins.gitops.engine.cluster.swarm.SwarmHistoryStore}
  * keeps the newest 10 as one immutable Swarm config per record in the stack; {@link io.jenkins.plugins.gitops.engine.history.FileHistoryStore}
  * keeps every record in JSON-lines files (the command line, and a Jenkins controller's own copy).
  * The ConfigMap carries the environment's managed labels plus

@@ -9,7 +9,7 @@
  * controller and {@code gitops agent} exclude each other; every write carries the resourceVersion
  * read, so of two contenders exactly one wins. Expiry is judged by the contender's clock against
  * the holder's renewTime: keep clocks in sync (NTP) and TTLs well above any skew.
- * {@link io.jenkins.plugins.gitops.engine.lease.SwarmLease} is the Swarm equivalent: a config
+ * {@link io.jenkins.plugins.gitops.engine.cluster.swarm.SwarmLease} is the Swarm equivalent: a config
  * {@code <stack>_gitops-lock-<env>} that the manager creates atomically (a second create is refused
  * with 409), taken over and released by ID.
  * {@link io.jenkins.plugins.gitops.engine.lease.InProcessLease} serves the command line without a cluster

@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitops.engine.api.OperationResult;
 import io.jenkins.plugins.gitops.engine.api.PromoteRequest;
 import io.jenkins.plugins.gitops.engine.api.RollbackRequest;
 import java.time.Instant;
+import java.util.List;
 
 /** {@link LifecycleOperations} over the engine's {@link GitOps} facade: argument mapping only. */
 public final class FacadeLifecycle implements LifecycleOperations {
@@ -60,7 +61,10 @@ public final class FacadeLifecycle implements LifecycleOperations {
     }
 
     private static LifecycleResult lifecycle(OperationResult result) {
-        return new LifecycleResult(result.environment(), result.commitId(), result.revision(), result.changes(),
+        // promotion changes read "name: old -> new"; the result lists the image references now deployed
+        List<String> images = result.changes().stream().filter(c -> c.contains(" -> "))
+                .map(c -> c.substring(c.lastIndexOf(" -> ") + 4)).toList();
+        return new LifecycleResult(result.environment(), result.commitId(), result.revision(), images,
                 result.message(), result.sync());
     }
 }

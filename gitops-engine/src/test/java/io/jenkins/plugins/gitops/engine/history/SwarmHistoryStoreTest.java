@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.history;
 
+import io.jenkins.plugins.gitops.engine.cluster.swarm.SwarmHistoryStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.lease;
 
+import io.jenkins.plugins.gitops.engine.cluster.swarm.SwarmLease;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

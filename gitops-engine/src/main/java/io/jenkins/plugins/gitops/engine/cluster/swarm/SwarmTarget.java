@@ -10,9 +10,9 @@ import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.cluster.TargetException;
 import io.jenkins.plugins.gitops.engine.health.Health;
 import io.jenkins.plugins.gitops.engine.history.HistoryStore;
-import io.jenkins.plugins.gitops.engine.history.SwarmHistoryStore;
+
 import io.jenkins.plugins.gitops.engine.lease.Lease;
-import io.jenkins.plugins.gitops.engine.lease.SwarmLease;
+
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.Labels;

@@ -1,5 +1,6 @@
-package io.jenkins.plugins.gitops.engine.history;
+package io.jenkins.plugins.gitops.engine.cluster.swarm;
 
+import io.jenkins.plugins.gitops.engine.history.*;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jenkins.plugins.gitops.engine.OperationFailedException;
 import io.jenkins.plugins.gitops.engine.cluster.TargetException;

@@ -1,5 +1,6 @@
-package io.jenkins.plugins.gitops.engine.lease;
+package io.jenkins.plugins.gitops.engine.cluster.swarm;
 
+import io.jenkins.plugins.gitops.engine.lease.*;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.gitops.engine.OperationFailedException;
