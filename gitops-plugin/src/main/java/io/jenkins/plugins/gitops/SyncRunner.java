@@ -32,6 +32,10 @@ final class SyncRunner {
             SyncRequest request = arguments.toRequest(actor);
             SyncResult result = arguments.dryRun() ? session.gitOps().diff(request) : session.gitOps().sync(request);
             BuildLog.print(session.listener(), arguments.dryRun() ? DeploymentText.diff(result) : DeploymentText.summary(result));
+            if (Thread.currentThread().isInterrupted()) {
+                // stopped or shutting down: the engine's history keeps this sync; the build does not record it
+                throw new AbortException(step + " " + arguments.environment() + " was interrupted: " + result.message());
+            }
             String recordId = null;
             if (!result.dryRun()) {
                 DeploymentAction action = DeploymentAction.of(run);

@@ -3,8 +3,7 @@ package io.jenkins.plugins.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Item;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
 import java.net.URL;
 import java.nio.file.Path;
 import jenkins.model.Jenkins;
@@ -12,6 +11,8 @@ import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +21,19 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
-@EnableKubernetesMockClient(crud = true)
 @Timeout(300)
 class EnvironmentsActionTest {
-    static KubernetesClient client;
+    private InProcessKubernetes api;
+
+    @BeforeEach
+    void startApi() {
+        api = InProcessKubernetes.start();
+    }
+
+    @AfterEach
+    void stopApi() {
+        api.close();
+    }
 
     @TempDir
     Path dir;
@@ -31,7 +41,7 @@ class EnvironmentsActionTest {
     @Test
     void jobPageListsEnvironmentsAndTheRollbackIsPostOnlyAndNeedsBuildPermission(JenkinsRule r) throws Exception {
         Path repository = GitOpsFixture.gitRepository(dir);
-        GitOpsFixture.configure(r, repository, client);
+        GitOpsFixture.configure(r, repository, api);
         WorkflowJob job = GitOpsFixture.pipeline(r, "deploy", "gitopsSync environment: 'development'");
         r.buildAndAssertSuccess(job);
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
@@ -53,19 +63,19 @@ class EnvironmentsActionTest {
         WebRequest post = new WebRequest(rollback, HttpMethod.POST);
         viewer.addCrumb(post);
         assertThat(viewer.getPage(post).getWebResponse().getStatusCode()).isEqualTo(403);
-        assertThat(client.configMaps().inNamespace("docs-dev").withName("docs-config").get()).isNotNull();
+        assertThat(api.client().configMaps().inNamespace("docs-dev").withName("docs-config").get()).isNotNull();
     }
 
     @Test
     void buildPageShowsTheDeployment(JenkinsRule r) throws Exception {
         Path repository = GitOpsFixture.gitRepository(dir);
-        GitOpsFixture.configure(r, repository, client);
+        GitOpsFixture.configure(r, repository, api);
         WorkflowJob job = GitOpsFixture.pipeline(r, "deploy", "gitopsSync environment: 'development'");
         var run = r.buildAndAssertSuccess(job);
 
         HtmlPage page = r.createWebClient().getPage(run, "gitops/");
 
-        assertThat(page.asNormalizedText()).contains("deploy#1/1").contains("2 created, 0 updated, 0 deleted, 0 unchanged")
+        assertThat(page.asNormalizedText()).contains("deploy#1/1").contains("3 created, 0 updated, 0 deleted, 0 unchanged")
                 .contains("ConfigMap/docs-dev/docs-config").doesNotContain(GitOpsFixture.TOKEN);
     }
 }

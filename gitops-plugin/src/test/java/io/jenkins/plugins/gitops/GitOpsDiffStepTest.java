@@ -2,11 +2,12 @@ package io.jenkins.plugins.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
 import java.nio.file.Path;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,10 +15,19 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
-@EnableKubernetesMockClient(crud = true)
 @Timeout(300)
 class GitOpsDiffStepTest {
-    static KubernetesClient client;
+    private InProcessKubernetes api;
+
+    @BeforeEach
+    void startApi() {
+        api = InProcessKubernetes.start();
+    }
+
+    @AfterEach
+    void stopApi() {
+        api.close();
+    }
 
     @TempDir
     Path dir;
@@ -25,7 +35,7 @@ class GitOpsDiffStepTest {
     @Test
     void diffShowsWhatASyncWouldChangeAndWritesNothing(JenkinsRule r) throws Exception {
         Path repository = GitOpsFixture.gitRepository(dir);
-        GitOpsFixture.configure(r, repository, client);
+        GitOpsFixture.configure(r, repository, api);
         r.buildAndAssertSuccess(GitOpsFixture.pipeline(r, "sync", "gitopsSync environment: 'development'"));
         GitOpsFixture.commit(repository, "environments/development/configmap.yaml", """
                 apiVersion: v1
@@ -45,7 +55,7 @@ class GitOpsDiffStepTest {
         r.assertLogContains("inSync=false updated=1", run);
         r.assertLogContains("--- ConfigMap/docs-dev/docs-config (update)", run);
         r.assertLogContains("hello again", run);
-        assertThat(client.configMaps().inNamespace("docs-dev").withName("docs-config").get().getData())
+        assertThat(api.client().configMaps().inNamespace("docs-dev").withName("docs-config").get().getData())
                 .containsEntry("greeting", "hello from development");
         assertThat(run.getAction(DeploymentAction.class)).isNull();
     }

@@ -3,9 +3,7 @@ package io.jenkins.plugins.gitops;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.util.Secret;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,8 +23,10 @@ import org.jvnet.hudson.test.JenkinsRule;
 
 /**
  * The real pieces the plugin tests deploy with: a local Git repository made from the
- * {@code gitops-repo} fixture folder, the fabric8 mock Kubernetes API (CRUD mode) reached through a
- * kubeconfig held in a secret-text credential, and the global GitOps configuration pointing at both.
+ * {@code gitops-repo} fixture folder, the engine's {@link InProcessKubernetes} API (fabric8's mock in CRUD
+ * mode plus the API discovery the engine validates kinds with) reached over plain HTTP through a kubeconfig
+ * held in a secret-text credential, and the global GitOps configuration pointing at both. The API has no
+ * controllers: tests whose Deployments must become healthy start its controller stand-in.
  */
 final class GitOpsFixture {
     static final String KUBECONFIG_ID = "kubeconfig";
@@ -99,9 +99,9 @@ final class GitOpsFixture {
     }
 
     /** Registers the kubeconfig credential and points the global configuration at the repository. */
-    static void configure(JenkinsRule r, Path repository, KubernetesClient client) throws IOException {
+    static void configure(JenkinsRule r, Path repository, InProcessKubernetes api) throws IOException {
         SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(
-                CredentialsScope.GLOBAL, KUBECONFIG_ID, "mock Kubernetes API", Secret.fromString(kubeconfig(client))));
+                CredentialsScope.GLOBAL, KUBECONFIG_ID, "in-process Kubernetes API", Secret.fromString(kubeconfig(api.url()))));
         SystemCredentialsProvider.getInstance().save();
         GitOpsRepository gitops = new GitOpsRepository(repository.toString());
         gitops.setTargets(ENVIRONMENTS.stream().map(env -> {
@@ -112,41 +112,29 @@ final class GitOpsFixture {
         GitOpsConfiguration.get().setRepositories(List.of(gitops));
     }
 
-    static String kubeconfig(KubernetesClient client) {
+    static String kubeconfig(String server) {
         return """
                 apiVersion: v1
                 kind: Config
                 clusters:
-                  - name: mock
+                  - name: in-process
                     cluster:
-                      server: %s
+                      server: "%s"
                       insecure-skip-tls-verify: true
                 users:
                   - name: jenkins
                     user:
                       token: %s
                 contexts:
-                  - name: mock
-                    context: { cluster: mock, user: jenkins }
-                current-context: mock
-                """.formatted(client.getMasterUrl(), TOKEN);
+                  - name: in-process
+                    context: { cluster: in-process, user: jenkins }
+                current-context: in-process
+                """.formatted(server, TOKEN);
     }
 
     static WorkflowJob pipeline(JenkinsRule r, String name, String script) throws IOException {
         WorkflowJob job = r.createProject(WorkflowJob.class, name);
         job.setDefinition(new CpsFlowDefinition(script, true));
         return job;
-    }
-
-    /**
-     * Writes the status a Deployment controller would write once the rollout is done. The mock API
-     * has no controllers: this is a clearly labelled stand-in for one.
-     */
-    static void markRolledOut(KubernetesClient client, String namespace, String name) {
-        Deployment live = client.apps().deployments().inNamespace(namespace).withName(name).get();
-        long generation = live.getMetadata().getGeneration() == null ? 1 : live.getMetadata().getGeneration();
-        live.setStatus(new DeploymentStatusBuilder().withObservedGeneration(generation).withReplicas(1)
-                .withUpdatedReplicas(1).withReadyReplicas(1).withAvailableReplicas(1).build());
-        client.apps().deployments().inNamespace(namespace).resource(live).updateStatus();
     }
 }

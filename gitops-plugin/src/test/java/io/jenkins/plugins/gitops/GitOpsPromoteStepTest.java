@@ -7,15 +7,16 @@ import hudson.model.Result;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.pipeline.DeploymentEntry;
 import java.nio.file.Path;
+import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
 import org.jenkinsci.plugins.workflow.support.steps.input.InputStepExecution;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,12 +25,27 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** Production has {@code sync: approval}: the documented input-then-promote pattern, and the refusal without it. */
+/**
+ * Production has {@code sync: approval} and {@code approvers: [carol]}: the documented input-then-promote
+ * pattern, and the refusal without it. The engine promotes only a source that is deployed, healthy and in
+ * sync, so the release pipeline syncs staging first.
+ */
 @WithJenkins
-@EnableKubernetesMockClient(crud = true)
 @Timeout(300)
 class GitOpsPromoteStepTest {
-    static KubernetesClient client;
+    private InProcessKubernetes api;
+
+    /** Staging's Deployment must become healthy before it can be promoted: the controller stand-in rolls it out. */
+    @BeforeEach
+    void startApi() {
+        api = InProcessKubernetes.start();
+        api.startControllerStandIn();
+    }
+
+    @AfterEach
+    void stopApi() {
+        api.close();
+    }
 
     @TempDir
     Path dir;
@@ -42,7 +58,7 @@ class GitOpsPromoteStepTest {
 
     @Test
     void promotionIntoProductionWithoutApproverIsRefusedBeforeAnythingIsWritten(JenkinsRule r) throws Exception {
-        GitOpsFixture.configure(r, repository, client);
+        GitOpsFixture.configure(r, repository, api);
         String before = GitOpsFixture.head(repository);
         WorkflowJob job = GitOpsFixture.pipeline(r, "unapproved",
                 "gitopsPromote from: 'staging', to: 'production', sync: false");
@@ -55,14 +71,29 @@ class GitOpsPromoteStepTest {
     }
 
     @Test
+    void anApproverWhoIsNotInTheApproversListIsRefusedBeforeAnythingIsWritten(JenkinsRule r) throws Exception {
+        GitOpsFixture.configure(r, repository, api);
+        String before = GitOpsFixture.head(repository);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "mallory",
+                "gitopsPromote from: 'staging', to: 'production', approvedBy: 'mallory', sync: false");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("'mallory' is not an approver of 'production' (approvers: carol)", run);
+        assertThat(GitOpsFixture.head(repository)).isEqualTo(before);
+        assertThat(run.getAction(DeploymentAction.class)).isNull();
+    }
+
+    @Test
     void releaseManagerApprovesWithInputAndThePromotionRecordsThem(JenkinsRule r) throws Exception {
-        GitOpsFixture.configure(r, repository, client);
+        GitOpsFixture.configure(r, repository, api);
         JenkinsRule.DummySecurityRealm realm = r.createDummySecurityRealm();
         realm.addGroups("carol", "release-managers");
         r.jenkins.setSecurityRealm(realm);
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("carol"));
         WorkflowJob job = GitOpsFixture.pipeline(r, "release", """
+                gitopsSync environment: 'staging'
                 def who = input(message: 'Promote to production?', submitter: 'release-managers', submitterParameter: 'approver')
                 def result = gitopsPromote(from: 'staging', to: 'production', approvedBy: who, sync: false)
                 echo "promoted ${result.images} in ${result.commitId}"
@@ -77,12 +108,17 @@ class GitOpsPromoteStepTest {
         r.assertBuildStatusSuccess(r.waitForCompletion(run));
 
         r.assertLogContains("Promotion of staging to production approved by carol", run);
-        r.assertLogContains("promoted [medianest/app:1.5.0]", run);
+        // FacadeLifecycle hands the engine's change lines (name: old -> new) to the step as its images
+        r.assertLogContains("promoted [medianest/app: medianest/app:1.4.0 -> medianest/app:1.5.0]", run);
         assertThat(GitOpsFixture.fileAtHead(repository, "environments/production/deployment.yaml"))
                 .contains("image: medianest/app:1.5.0");
-        DeploymentEntry entry = run.getAction(DeploymentAction.class).getEntries().get(0);
-        assertThat(entry.getOperation()).isEqualTo("promote");
-        assertThat(entry.getApprovedBy()).isEqualTo("carol");
-        assertThat(entry.getRelease()).containsExactly("medianest/app:1.5.0");
+        List<DeploymentEntry> entries = run.getAction(DeploymentAction.class).getEntries();
+        assertThat(entries).extracting(DeploymentEntry::getOperation).containsExactly("sync", "promote");
+        DeploymentEntry promotion = entries.get(1);
+        assertThat(promotion.getEnvironment()).isEqualTo("production");
+        assertThat(promotion.getApprovedBy()).isEqualTo("carol");
+        assertThat(promotion.getRelease()).containsExactly("medianest/app: medianest/app:1.4.0 -> medianest/app:1.5.0");
+        assertThat(api.client().apps().deployments().inNamespace("docs-prod").withName("docs-web").get())
+                .as("sync: false pushes the promotion without deploying it").isNull();
     }
 }

@@ -2,13 +2,13 @@ package io.jenkins.plugins.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.pipeline.DeploymentEntry;
 import java.nio.file.Path;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,10 +17,19 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
-@EnableKubernetesMockClient(crud = true)
 @Timeout(300)
 class GitOpsRollbackAndStatusStepTest {
-    static KubernetesClient client;
+    private InProcessKubernetes api;
+
+    @BeforeEach
+    void startApi() {
+        api = InProcessKubernetes.start();
+    }
+
+    @AfterEach
+    void stopApi() {
+        api.close();
+    }
 
     @TempDir
     Path dir;
@@ -33,7 +42,7 @@ class GitOpsRollbackAndStatusStepTest {
 
     @Test
     void statusReportsTheSyncedRevisionAndHealth(JenkinsRule r) throws Exception {
-        GitOpsFixture.configure(r, repository, client);
+        GitOpsFixture.configure(r, repository, api);
         WorkflowJob job = GitOpsFixture.pipeline(r, "status", """
                 gitopsSync environment: 'development'
                 def s = gitopsStatus environment: 'development'
@@ -49,7 +58,7 @@ class GitOpsRollbackAndStatusStepTest {
 
     @Test
     void rollbackToPreviousRevertsInGitAndSyncsTheRevert(JenkinsRule r) throws Exception {
-        GitOpsFixture.configure(r, repository, client);
+        GitOpsFixture.configure(r, repository, api);
         r.buildAndAssertSuccess(GitOpsFixture.pipeline(r, "first", "gitopsSync environment: 'development'"));
         GitOpsFixture.commit(repository, "environments/development/configmap.yaml", """
                 apiVersion: v1
@@ -60,7 +69,7 @@ class GitOpsRollbackAndStatusStepTest {
                   greeting: a bad change
                 """, "A change to roll back");
         r.buildAndAssertSuccess(GitOpsFixture.pipeline(r, "second", "gitopsSync environment: 'development'"));
-        assertThat(client.configMaps().inNamespace("docs-dev").withName("docs-config").get().getData())
+        assertThat(api.client().configMaps().inNamespace("docs-dev").withName("docs-config").get().getData())
                 .containsEntry("greeting", "a bad change");
         WorkflowJob job = GitOpsFixture.pipeline(r, "rollback", """
                 def r = gitopsRollback environment: 'development', to: 'previous'
@@ -70,7 +79,7 @@ class GitOpsRollbackAndStatusStepTest {
         WorkflowRun run = r.buildAndAssertSuccess(job);
 
         r.assertLogContains("record=rollback#1/1", run);
-        assertThat(client.configMaps().inNamespace("docs-dev").withName("docs-config").get().getData())
+        assertThat(api.client().configMaps().inNamespace("docs-dev").withName("docs-config").get().getData())
                 .containsEntry("greeting", "hello from development");
         assertThat(GitOpsFixture.fileAtHead(repository, "environments/development/configmap.yaml"))
                 .contains("hello from development");
@@ -80,7 +89,7 @@ class GitOpsRollbackAndStatusStepTest {
 
     @Test
     void unknownRollbackModeFailsWithTheChoices(JenkinsRule r) throws Exception {
-        GitOpsFixture.configure(r, repository, client);
+        GitOpsFixture.configure(r, repository, api);
         WorkflowRun run = r.buildAndAssertStatus(hudson.model.Result.FAILURE, GitOpsFixture.pipeline(r, "mode",
                 "gitopsRollback environment: 'development', mode: 'force'"));
 

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Result;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.pipeline.DeploymentEntry;
 import java.nio.file.Path;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,10 +18,19 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
-@EnableKubernetesMockClient(crud = true)
 @Timeout(300)
 class GitOpsSyncStepTest {
-    static KubernetesClient client;
+    private InProcessKubernetes api;
+
+    @BeforeEach
+    void startApi() {
+        api = InProcessKubernetes.start();
+    }
+
+    @AfterEach
+    void stopApi() {
+        api.close();
+    }
 
     @TempDir
     Path dir;
@@ -34,7 +43,7 @@ class GitOpsSyncStepTest {
 
     @Test
     void syncAppliesTheEnvironmentRecordsItAndReturnsTheMap(JenkinsRule r) throws Exception {
-        GitOpsFixture.configure(r, repository, client);
+        GitOpsFixture.configure(r, repository, api);
         WorkflowJob job = GitOpsFixture.pipeline(r, "deploy-dev", """
                 pipeline {
                   agent none
@@ -53,21 +62,24 @@ class GitOpsSyncStepTest {
         WorkflowRun run = r.buildAndAssertSuccess(job);
 
         String head = GitOpsFixture.head(repository);
-        r.assertLogContains("revision=" + head + " created=2 health=Healthy record=deploy-dev#1/1", run);
-        r.assertLogContains("[gitops] development @ " + head.substring(0, 12), run);
+        // the engine creates the environment's Namespace (createNamespace defaults to true) besides the two objects
+        r.assertLogContains("revision=" + head + " created=3 health=Healthy record=deploy-dev#1/1", run);
+        r.assertLogContains("[gitops] development @ " + head.substring(0, 12)
+                + ": 3 created, 0 updated, 0 deleted, 0 unchanged; health Healthy", run);
         r.assertLogNotContains(GitOpsFixture.TOKEN, run);
-        ConfigMap live = client.configMaps().inNamespace("docs-dev").withName("docs-config").get();
+        ConfigMap live = api.client().configMaps().inNamespace("docs-dev").withName("docs-config").get();
         assertThat(live.getData()).containsEntry("greeting", "hello from development");
         assertThat(live.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "jenkins-gitops");
         DeploymentEntry entry = run.getAction(DeploymentAction.class).getEntries().get(0);
         assertThat(entry.getId()).isEqualTo("deploy-dev#1/1");
-        assertThat(entry.getCreated()).isEqualTo(2);
+        assertThat(entry.getCreated()).isEqualTo(3);
+        assertThat(api.client().namespaces().withName("docs-dev").get()).isNotNull();
         assertThat(entry.getRepository()).isEqualTo(repository.toString());
     }
 
     @Test
     void aSecondSyncOfTheSameRevisionChangesNothing(JenkinsRule r) throws Exception {
-        GitOpsFixture.configure(r, repository, client);
+        GitOpsFixture.configure(r, repository, api);
         WorkflowJob job = GitOpsFixture.pipeline(r, "twice", """
                 def first = gitopsSync environment: 'development'
                 def second = gitopsSync environment: 'development'
@@ -76,13 +88,13 @@ class GitOpsSyncStepTest {
 
         WorkflowRun run = r.buildAndAssertSuccess(job);
 
-        r.assertLogContains("second: created=0 updated=0 unchanged=2", run);
+        r.assertLogContains("second: created=0 updated=0 unchanged=3", run);
         assertThat(run.getAction(DeploymentAction.class).getEntries()).hasSize(2);
     }
 
     @Test
     void badArgumentsFailTheStepWithTheReasonAndWithoutAStackTrace(JenkinsRule r) throws Exception {
-        GitOpsFixture.configure(r, repository, client);
+        GitOpsFixture.configure(r, repository, api);
         WorkflowJob job = GitOpsFixture.pipeline(r, "typo", "gitopsSync environment: 'prod env', timeout: 'soon'");
 
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
@@ -95,7 +107,7 @@ class GitOpsSyncStepTest {
 
     @Test
     void unknownEnvironmentFailsWithTheKnownOnes(JenkinsRule r) throws Exception {
-        GitOpsFixture.configure(r, repository, client);
+        GitOpsFixture.configure(r, repository, api);
         WorkflowJob job = GitOpsFixture.pipeline(r, "unknown", "gitopsSync environment: 'qa'");
 
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
@@ -105,7 +117,7 @@ class GitOpsSyncStepTest {
 
     @Test
     void missingCredentialsAreNamed(JenkinsRule r) throws Exception {
-        GitOpsFixture.configure(r, repository, client);
+        GitOpsFixture.configure(r, repository, api);
         WorkflowJob job = GitOpsFixture.pipeline(r, "creds",
                 "gitopsSync environment: 'development', targetCredentialsId: 'no-such-kubeconfig'");
 
