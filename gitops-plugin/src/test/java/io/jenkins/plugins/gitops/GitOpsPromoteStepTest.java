@@ -108,8 +108,8 @@ class GitOpsPromoteStepTest {
         r.assertBuildStatusSuccess(r.waitForCompletion(run));
 
         r.assertLogContains("Promotion of staging to production approved by carol", run);
-        // FacadeLifecycle hands the engine's change lines (name: old -> new) to the step as its images
-        r.assertLogContains("promoted [medianest/app: medianest/app:1.4.0 -> medianest/app:1.5.0]", run);
+        // the step's images are the references now in the environment (FacadeLifecycle)
+        r.assertLogContains("promoted [medianest/app:1.5.0]", run);
         assertThat(GitOpsFixture.fileAtHead(repository, "environments/production/deployment.yaml"))
                 .contains("image: medianest/app:1.5.0");
         List<DeploymentEntry> entries = run.getAction(DeploymentAction.class).getEntries();
@@ -117,7 +117,7 @@ class GitOpsPromoteStepTest {
         DeploymentEntry promotion = entries.get(1);
         assertThat(promotion.getEnvironment()).isEqualTo("production");
         assertThat(promotion.getApprovedBy()).isEqualTo("carol");
-        assertThat(promotion.getRelease()).containsExactly("medianest/app: medianest/app:1.4.0 -> medianest/app:1.5.0");
+        assertThat(promotion.getRelease()).containsExactly("medianest/app:1.5.0");
         assertThat(api.client().apps().deployments().inNamespace("docs-prod").withName("docs-web").get())
                 .as("sync: false pushes the promotion without deploying it").isNull();
     }
