@@ -14,7 +14,7 @@ public final class StepResults {
     private StepResults() {
     }
 
-    /** revision, created, updated, deleted, unchanged, health, recordId, succeeded, inSync, ... */
+    /** revision, created, updated, deleted, unchanged, health, recordId (build), deploymentId (engine history), succeeded, inSync, ... */
     public static Map<String, Object> of(SyncResult result, String recordId) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("environment", result.environment());
@@ -25,6 +25,8 @@ public final class StepResults {
         map.put("unchanged", result.unchanged());
         map.put("health", result.health());
         map.put("recordId", recordId);
+        // the id of the engine's deployment record, kept in the target: what gitopsRollback(to:) accepts
+        map.put("deploymentId", result.recordId());
         map.put("succeeded", result.succeeded());
         map.put("dryRun", result.dryRun());
         map.put("inSync", result.inSync());
