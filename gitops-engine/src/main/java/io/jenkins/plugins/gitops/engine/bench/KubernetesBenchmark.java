@@ -11,15 +11,12 @@ import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
+import io.jenkins.plugins.gitops.engine.bench.Measurement.Figure;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
 import io.jenkins.plugins.gitops.engine.source.DirectoryTree;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlan;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlanner;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,9 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 
 /**
@@ -55,11 +50,6 @@ public final class KubernetesBenchmark {
     /** Kinds listed per sync: Namespace, Deployment, Service, ConfigMap, Secret, Ingress. */
     private static final int KINDS = 6;
     private static final int PIECE_REPEATS = 5;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
-    /** One measurement: wall time, CPU time of the measuring thread, requests by verb, peak heap. */
-    record Figure(double millis, double cpuMillis, Map<String, Long> requests, double peakHeapMb) {
-    }
 
     private final int apps;
 
@@ -72,10 +62,7 @@ public final class KubernetesBenchmark {
         KubernetesBenchmark bench = new KubernetesBenchmark(250);
         System.out.printf("Kubernetes benchmark: %d objects (%s) into the in-process API (fabric8 mock server, CRUD mode)%n",
                 bench.objectCount(), bench.mix());
-        System.out.printf("JVM %s, %d processors, load average %.1f, max heap %d MB, GC %s%n%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().maxMemory() >> 20,
-                ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).collect(Collectors.joining(", ")));
+        System.out.println(Measurement.machine() + "\n");
         print("cold: first round in this JVM (plain folder, no health wait)", List.of(bench.round(false, false)));
         List<String> problems = new ArrayList<>();
         for (boolean git : List.of(false, true)) {
@@ -89,7 +76,7 @@ public final class KubernetesBenchmark {
                 problems.addAll(check(title, measured));
             }
         }
-        System.out.printf("load average at the end: %.1f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf("load average at the end: %.1f%n", Measurement.loadAverage());
         System.out.println(problems.isEmpty() ? "Goals met: the no-op re-sync writes nothing, lists each kind at most once,"
                 + " and planning 1,000 objects takes under 200 ms of CPU." : "GOALS MISSED:\n  " + String.join("\n  ", problems));
         System.exit(problems.isEmpty() ? 0 : 1);
@@ -106,15 +93,15 @@ public final class KubernetesBenchmark {
             try (GitOps gitOps = GitOps.builder().repository(repo.folder().toString()).cacheDir(temp.resolve("cache"))
                     .targets(env -> new KubernetesTarget(api.newClient(), env)).build()) {
                 SyncRequest sync = SyncRequest.of(ENVIRONMENT).withWait(wait);
-                figures.put(PHASES.get(0), measure(api, () -> expect(gitOps.sync(sync), objectCount() + 1, 0)));
-                figures.put(PHASES.get(1), measure(api, () -> expect(gitOps.sync(sync), 0, 0)));
+                figures.put(PHASES.get(0), Measurement.measure(api, () -> expect(gitOps.sync(sync), objectCount() + 1, 0)));
+                figures.put(PHASES.get(1), Measurement.measure(api, () -> expect(gitOps.sync(sync), 0, 0)));
                 repo.changeOneImage();
-                figures.put(PHASES.get(2), measure(api, () -> expect(gitOps.diff(sync), 0, 1)));
-                figures.put(PHASES.get(3), measure(api, () -> expect(gitOps.sync(sync), 0, 1)));
+                figures.put(PHASES.get(2), Measurement.measure(api, () -> expect(gitOps.diff(sync), 0, 1)));
+                figures.put(PHASES.get(3), Measurement.measure(api, () -> expect(gitOps.sync(sync), 0, 1)));
             }
             figures.putAll(diffPieces(api, repo.folder()));
         } finally {
-            deleteRecursively(temp);
+            Measurement.deleteRecursively(temp);
         }
         return figures;
     }
@@ -154,26 +141,10 @@ public final class KubernetesBenchmark {
     private static Figure medianOfRuns(InProcessKubernetes api, Runnable piece) {
         List<Figure> runs = new ArrayList<>();
         for (int i = 0; i < PIECE_REPEATS; i++) {
-            runs.add(measure(api, piece));
+            runs.add(Measurement.measure(api, piece));
         }
         runs.sort(Comparator.comparingDouble(Figure::millis));
         return runs.get(PIECE_REPEATS / 2);
-    }
-
-    private static Figure measure(InProcessKubernetes api, Runnable phase) {
-        System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        api.resetRequestCounts();
-        long started = System.nanoTime();
-        long cpuStarted = THREADS.getCurrentThreadCpuTime();
-        phase.run();
-        double cpuMillis = (THREADS.getCurrentThreadCpuTime() - cpuStarted) / 1e6;
-        double millis = (System.nanoTime() - started) / 1e6;
-        Map<String, Long> requests = api.requestCounts();
-        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new Figure(millis, cpuMillis, requests, peak / 1048576.0);
     }
 
     private static List<String> check(String title, List<Map<String, Figure>> rounds) {
@@ -181,7 +152,7 @@ public final class KubernetesBenchmark {
         for (Map<String, Figure> round : rounds) {
             Map<String, Long> noOp = round.get(PHASES.get(1)).requests();
             if (noOp.keySet().stream().anyMatch(WRITES::contains)) {
-                problems.add(title + ": the no-op re-sync wrote: " + verbs(noOp));
+                problems.add(title + ": the no-op re-sync wrote: " + Measurement.verbs(noOp));
             }
             if (noOp.getOrDefault("LIST", 0L) > KINDS) {
                 problems.add(title + ": the no-op re-sync made " + noOp.get("LIST") + " LISTs for " + KINDS + " kinds");
@@ -208,20 +179,13 @@ public final class KubernetesBenchmark {
             Map<String, Long> requests = rounds.get(rounds.size() / 2).get(phase).requests();
             boolean same = rounds.stream().allMatch(r -> r.get(phase).requests().equals(requests));
             System.out.printf("| %-26s | %9.1f | %10.1f | %-50s | %12.0f |%n", phase, median(rounds, phase, Figure::millis),
-                    median(rounds, phase, Figure::cpuMillis), verbs(requests) + (same ? "" : " (varies)"), median(rounds, phase, Figure::peakHeapMb));
+                    median(rounds, phase, Figure::cpuMillis), Measurement.verbs(requests) + (same ? "" : " (varies)"), median(rounds, phase, Figure::peakHeapMb));
         }
         System.out.println();
     }
 
     private static double median(List<Map<String, Figure>> rounds, String phase, java.util.function.ToDoubleFunction<Figure> value) {
-        double[] values = rounds.stream().mapToDouble(r -> value.applyAsDouble(r.get(phase))).sorted().toArray();
-        return values.length % 2 == 1 ? values[values.length / 2]
-                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
-    }
-
-    private static String verbs(Map<String, Long> requests) {
-        return requests.isEmpty() ? "none" : new TreeMap<>(requests).entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return Measurement.median(rounds.stream().mapToDouble(r -> value.applyAsDouble(r.get(phase))).toArray());
     }
 
     int objectCount() {
@@ -233,67 +197,11 @@ public final class KubernetesBenchmark {
                 + (apps - apps / 5) + " Secrets, " + (2 * apps / 5) + " Ingresses in 10 files; plus the namespace";
     }
 
-    /** The YAML of app {@code i}: a Deployment and a Service, and a ConfigMap and Secret or an Ingress. */
+    /** The YAML of app {@code i}: a Deployment and a Service, and a ConfigMap and Secret or two Ingresses. */
     String app(int i, String tag) {
         String name = String.format("app-%03d", i);
-        StringBuilder yaml = new StringBuilder("""
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: { name: %1$s, labels: { app: %1$s, tier: web } }
-                spec:
-                  replicas: 2
-                  selector: { matchLabels: { app: %1$s } }
-                  template:
-                    metadata: { labels: { app: %1$s } }
-                    spec:
-                      containers:
-                        - name: web
-                          image: registry.example.com/%1$s:%2$s
-                          ports: [{ containerPort: 8080 }]
-                          env: [{ name: LOG_LEVEL, value: info }]
-                          resources: { limits: { cpu: 500m, memory: 256Mi }, requests: { cpu: 100m, memory: 128Mi } }
-                          readinessProbe: { httpGet: { path: /health, port: 8080 } }
-                ---
-                apiVersion: v1
-                kind: Service
-                metadata: { name: %1$s }
-                spec:
-                  selector: { app: %1$s }
-                  ports: [{ name: http, port: 80, targetPort: 8080 }]
-                ---
-                """.formatted(name, tag));
-        if (i % 5 != 4) {
-            yaml.append("""
-                    apiVersion: v1
-                    kind: ConfigMap
-                    metadata: { name: %1$s-config }
-                    data: { LOG_LEVEL: info, FEATURE_X: "on", GREETING: "hello from %1$s" }
-                    ---
-                    apiVersion: v1
-                    kind: Secret
-                    metadata: { name: %1$s-secret }
-                    type: Opaque
-                    stringData: { DB_PASSWORD: "bench-%1$s-not-a-real-password" }
-                    ---
-                    """.formatted(name));
-        } else {
-            yaml.append(ingress(name)).append(ingress(name + "-admin"));
-        }
-        return yaml.toString();
-    }
-
-    private static String ingress(String name) {
-        return """
-                apiVersion: networking.k8s.io/v1
-                kind: Ingress
-                metadata: { name: %1$s }
-                spec:
-                  rules:
-                    - host: %1$s.example.com
-                      http:
-                        paths: [{ path: /, pathType: Prefix, backend: { service: { name: %2$s, port: { number: 80 } } } }]
-                ---
-                """.formatted(name, name.replace("-admin", ""));
+        return KubernetesObjects.deploymentAndService(name, tag) + (i % 5 != 4 ? KubernetesObjects.configMapAndSecret(name)
+                : KubernetesObjects.ingress(name, name) + KubernetesObjects.ingress(name + "-admin", name));
     }
 
     /** The generated repository: plain folder or local Git repository. */
@@ -339,14 +247,6 @@ public final class KubernetesBenchmark {
         public void close() {
             if (git != null) {
                 git.close();
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }
