@@ -63,9 +63,25 @@ final class Repository implements AutoCloseable {
             DirectoryTree tree = new DirectoryTree(folder);
             return new Snapshot(new Revision(tree.revision(), null, "", "", Instant.now()), tree);
         }
-        git.refresh(); // every operation sees the newest commits of the remote
-        Revision resolved = git.resolve(revision);
+        Revision resolved = resolve(revision);
         return new Snapshot(resolved, git.tree(resolved));
+    }
+
+    /**
+     * Branches, tags and HEAD move: they are fetched anew for every operation. A full commit id never
+     * changes, so it is fetched only when the cache does not have it yet.
+     */
+    private Revision resolve(String revision) {
+        if (revision != null && revision.matches("[0-9a-f]{40}")) {
+            try {
+                return git.resolve(revision);
+            } catch (InvalidInputException notFetchedYet) {
+                git.refresh();
+                return git.resolve(revision);
+            }
+        }
+        git.refresh();
+        return git.resolve(revision);
     }
 
     @Override
