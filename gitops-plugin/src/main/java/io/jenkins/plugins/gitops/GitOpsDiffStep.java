@@ -8,10 +8,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gitops.engine.pipeline.SyncArguments;
 import java.util.Map;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -21,12 +18,9 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code gitopsDiff environment: 'production'}: what a sync would change, printed as a redacted diff;
  * writes nothing. Returns the sync map with {@code inSync} telling whether anything differs.
  */
-public class GitOpsDiffStep extends Step {
+public class GitOpsDiffStep extends GitOpsStep {
     private final String environment;
-    private String repository;
     private String revision;
-    private String credentialsId;
-    private String targetCredentialsId;
 
     @DataBoundConstructor
     public GitOpsDiffStep(String environment) {
@@ -38,16 +32,6 @@ public class GitOpsDiffStep extends Step {
     }
 
     @CheckForNull
-    public String getRepository() {
-        return repository;
-    }
-
-    @DataBoundSetter
-    public void setRepository(String repository) {
-        this.repository = Util.fixEmptyAndTrim(repository);
-    }
-
-    @CheckForNull
     public String getRevision() {
         return revision;
     }
@@ -55,26 +39,6 @@ public class GitOpsDiffStep extends Step {
     @DataBoundSetter
     public void setRevision(String revision) {
         this.revision = Util.fixEmptyAndTrim(revision);
-    }
-
-    @CheckForNull
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-    }
-
-    @CheckForNull
-    public String getTargetCredentialsId() {
-        return targetCredentialsId;
-    }
-
-    @DataBoundSetter
-    public void setTargetCredentialsId(String targetCredentialsId) {
-        this.targetCredentialsId = Util.fixEmptyAndTrim(targetCredentialsId);
     }
 
     @Override
@@ -100,7 +64,7 @@ public class GitOpsDiffStep extends Step {
     }
 
     @Extension
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends GitOpsStepDescriptor {
         @Override
         public String getFunctionName() {
             return "gitopsDiff";
@@ -110,11 +74,6 @@ public class GitOpsDiffStep extends Step {
         @Override
         public String getDisplayName() {
             return "Show what a GitOps sync would change";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
         }
 
         @Override

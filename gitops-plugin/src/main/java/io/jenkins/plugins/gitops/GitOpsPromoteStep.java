@@ -14,10 +14,7 @@ import io.jenkins.plugins.gitops.engine.pipeline.StepResults;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -30,14 +27,11 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code submitterParameter}). Not resumable across a restart: a promotion writes a commit, so it is
  * not repeated blindly; use {@code sync: false} and a following {@code gitopsSync} for long health waits.
  */
-public class GitOpsPromoteStep extends Step {
+public class GitOpsPromoteStep extends GitOpsStep {
     private final String from;
     private final String to;
     private boolean sync = true;
     private String approvedBy;
-    private String repository;
-    private String credentialsId;
-    private String targetCredentialsId;
 
     @DataBoundConstructor
     public GitOpsPromoteStep(String from, String to) {
@@ -70,36 +64,6 @@ public class GitOpsPromoteStep extends Step {
     @DataBoundSetter
     public void setApprovedBy(String approvedBy) {
         this.approvedBy = Util.fixEmptyAndTrim(approvedBy);
-    }
-
-    @CheckForNull
-    public String getRepository() {
-        return repository;
-    }
-
-    @DataBoundSetter
-    public void setRepository(String repository) {
-        this.repository = Util.fixEmptyAndTrim(repository);
-    }
-
-    @CheckForNull
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-    }
-
-    @CheckForNull
-    public String getTargetCredentialsId() {
-        return targetCredentialsId;
-    }
-
-    @DataBoundSetter
-    public void setTargetCredentialsId(String targetCredentialsId) {
-        this.targetCredentialsId = Util.fixEmptyAndTrim(targetCredentialsId);
     }
 
     @Override
@@ -147,7 +111,7 @@ public class GitOpsPromoteStep extends Step {
     }
 
     @Extension
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends GitOpsStepDescriptor {
         @Override
         public String getFunctionName() {
             return "gitopsPromote";
@@ -157,11 +121,6 @@ public class GitOpsPromoteStep extends Step {
         @Override
         public String getDisplayName() {
             return "Promote a release to the next GitOps environment";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
         }
 
         @Override

@@ -14,10 +14,7 @@ import io.jenkins.plugins.gitops.engine.pipeline.StepResults;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -28,13 +25,10 @@ import org.kohsuke.stapler.DataBoundSetter;
  * By default a revert commit is written and synced, so Git stays the truth; {@code mode: 'direct'}
  * applies the recorded revision and pins the environment until Git catches up.
  */
-public class GitOpsRollbackStep extends Step {
+public class GitOpsRollbackStep extends GitOpsStep {
     private final String environment;
     private String to;
     private String mode;
-    private String repository;
-    private String credentialsId;
-    private String targetCredentialsId;
 
     @DataBoundConstructor
     public GitOpsRollbackStep(String environment) {
@@ -63,36 +57,6 @@ public class GitOpsRollbackStep extends Step {
     @DataBoundSetter
     public void setMode(String mode) {
         this.mode = Util.fixEmptyAndTrim(mode);
-    }
-
-    @CheckForNull
-    public String getRepository() {
-        return repository;
-    }
-
-    @DataBoundSetter
-    public void setRepository(String repository) {
-        this.repository = Util.fixEmptyAndTrim(repository);
-    }
-
-    @CheckForNull
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-    }
-
-    @CheckForNull
-    public String getTargetCredentialsId() {
-        return targetCredentialsId;
-    }
-
-    @DataBoundSetter
-    public void setTargetCredentialsId(String targetCredentialsId) {
-        this.targetCredentialsId = Util.fixEmptyAndTrim(targetCredentialsId);
     }
 
     @Override
@@ -135,7 +99,7 @@ public class GitOpsRollbackStep extends Step {
     }
 
     @Extension
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends GitOpsStepDescriptor {
         @Override
         public String getFunctionName() {
             return "gitopsRollback";
@@ -145,11 +109,6 @@ public class GitOpsRollbackStep extends Step {
         @Override
         public String getDisplayName() {
             return "Roll a GitOps environment back to a recorded deployment";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
         }
 
         @Override

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.gitops;
 
-import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
@@ -11,24 +10,17 @@ import io.jenkins.plugins.gitops.engine.pipeline.StepResults;
 import io.jenkins.plugins.gitops.engine.pipeline.SyncArguments;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code def s = gitopsStatus environment: 'staging'}: the last synced revision, health, and whether
  * live and Git still agree. Read-only; records nothing.
  */
-public class GitOpsStatusStep extends Step {
+public class GitOpsStatusStep extends GitOpsStep {
     private final String environment;
-    private String repository;
-    private String credentialsId;
-    private String targetCredentialsId;
 
     @DataBoundConstructor
     public GitOpsStatusStep(String environment) {
@@ -37,36 +29,6 @@ public class GitOpsStatusStep extends Step {
 
     public String getEnvironment() {
         return environment;
-    }
-
-    @CheckForNull
-    public String getRepository() {
-        return repository;
-    }
-
-    @DataBoundSetter
-    public void setRepository(String repository) {
-        this.repository = Util.fixEmptyAndTrim(repository);
-    }
-
-    @CheckForNull
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-    }
-
-    @CheckForNull
-    public String getTargetCredentialsId() {
-        return targetCredentialsId;
-    }
-
-    @DataBoundSetter
-    public void setTargetCredentialsId(String targetCredentialsId) {
-        this.targetCredentialsId = Util.fixEmptyAndTrim(targetCredentialsId);
     }
 
     @Override
@@ -101,7 +63,7 @@ public class GitOpsStatusStep extends Step {
     }
 
     @Extension
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends GitOpsStepDescriptor {
         @Override
         public String getFunctionName() {
             return "gitopsStatus";
@@ -111,11 +73,6 @@ public class GitOpsStatusStep extends Step {
         @Override
         public String getDisplayName() {
             return "Show the state of a GitOps environment";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
         }
 
         @Override

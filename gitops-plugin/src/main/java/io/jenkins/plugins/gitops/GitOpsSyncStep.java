@@ -4,15 +4,10 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.gitops.engine.pipeline.SyncArguments;
 import java.io.Serializable;
 import java.util.Map;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -22,14 +17,11 @@ import org.kohsuke.stapler.DataBoundSetter;
  * prune, wait healthy) and return {@code [revision:, created:, updated:, deleted:, unchanged:, health:, recordId:]}.
  * Serializable because its execution re-runs it after a controller restart.
  */
-public class GitOpsSyncStep extends Step implements Serializable {
+public class GitOpsSyncStep extends GitOpsStep {
     private static final long serialVersionUID = 1L;
 
     private final String environment;
-    private String repository;
     private String revision;
-    private String credentialsId;
-    private String targetCredentialsId;
     private Boolean prune;
     private boolean dryRun;
     private String timeout;
@@ -45,16 +37,6 @@ public class GitOpsSyncStep extends Step implements Serializable {
     }
 
     @CheckForNull
-    public String getRepository() {
-        return repository;
-    }
-
-    @DataBoundSetter
-    public void setRepository(String repository) {
-        this.repository = Util.fixEmptyAndTrim(repository);
-    }
-
-    @CheckForNull
     public String getRevision() {
         return revision;
     }
@@ -62,26 +44,6 @@ public class GitOpsSyncStep extends Step implements Serializable {
     @DataBoundSetter
     public void setRevision(String revision) {
         this.revision = Util.fixEmptyAndTrim(revision);
-    }
-
-    @CheckForNull
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
-    }
-
-    @CheckForNull
-    public String getTargetCredentialsId() {
-        return targetCredentialsId;
-    }
-
-    @DataBoundSetter
-    public void setTargetCredentialsId(String targetCredentialsId) {
-        this.targetCredentialsId = Util.fixEmptyAndTrim(targetCredentialsId);
     }
 
     @CheckForNull
@@ -133,7 +95,7 @@ public class GitOpsSyncStep extends Step implements Serializable {
     }
 
     @Extension
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends GitOpsStepDescriptor {
         @Override
         public String getFunctionName() {
             return "gitopsSync";
@@ -143,11 +105,6 @@ public class GitOpsSyncStep extends Step implements Serializable {
         @Override
         public String getDisplayName() {
             return "Sync a GitOps environment with Git";
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
         }
 
         @Override
