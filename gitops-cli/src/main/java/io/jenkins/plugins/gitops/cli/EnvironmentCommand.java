@@ -26,7 +26,7 @@ abstract class EnvironmentCommand extends RepositoryCommand {
     Map<String, String> variables = new LinkedHashMap<>();
 
     SyncRequest request() {
-        return SyncRequest.of(environment).withRevision(repository.revision).withWait(waitHealthy).withPrune(prune)
+        return SyncRequest.of(environment).withRevision(repositoryOptions().revision()).withWait(waitHealthy).withPrune(prune)
                 .withTimeout(timeout == null ? null : Durations.parse(timeout)).withVariables(variables)
                 .withTrigger("command", actor());
     }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitops.engine.OperationFailedException;
 import io.jenkins.plugins.gitops.cli.agent.AgentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** The top-level {@code gitops} command; the subcommands do the work. */
 @Command(name = "gitops", mixinStandardHelpOptions = true, version = "gitops 0.1.0",
@@ -17,6 +18,21 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:success / in sync", "1:operation failed (apply error, unhealthy after timeout)",
                 "2:bad input or usage (nothing was written)", "3:differences found (diff, drift)"})
 public final class GitOpsCommand {
+    /** Repository options given before the subcommand ({@code gitops --repo URL sync ENV}). */
+    @Mixin
+    RepositoryOptions repository;
+
+    /** Target options given before the subcommand. */
+    @Mixin
+    TargetOptions target;
+
+    public RepositoryOptions repository() {
+        return repository;
+    }
+
+    public TargetOptions target() {
+        return target;
+    }
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new GitOpsCommand());

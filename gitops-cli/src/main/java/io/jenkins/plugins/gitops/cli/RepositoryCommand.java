@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** What every command working on a GitOps repository shares: repository, target and output options. */
@@ -24,11 +25,25 @@ abstract class RepositoryCommand implements Callable<Integer> {
     @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat output;
 
+    @ParentCommand
+    GitOpsCommand parent;
+
     /** Environment variables; a field so tests can replace them. */
     Map<String, String> env = System.getenv();
 
+    /** Repository options from after and (for what is not given there) before the subcommand. */
+    RepositoryOptions repositoryOptions() {
+        return repository.orElse(parent == null ? null : parent.repository());
+    }
+
+    TargetOptions targetOptions() {
+        return target.orElse(parent == null ? null : parent.target());
+    }
+
     GitOps gitOps() {
         PrintWriter err = spec.commandLine().getErr();
+        RepositoryOptions repository = repositoryOptions();
+        TargetOptions target = targetOptions();
         return GitOps.builder().repository(repository.location(env)).credentials(repository.credentials(env))
                 .cacheDir(repository.cacheDir(env)).targets(Targets.factory(target.settings(env)))
                 .holder("gitops-cli@" + java.lang.management.ManagementFactory.getRuntimeMXBean().getName())

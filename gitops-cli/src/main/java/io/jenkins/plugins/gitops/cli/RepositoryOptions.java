@@ -32,6 +32,24 @@ public final class RepositoryOptions {
     @Option(names = "--git-ssh-key", description = "SSH private key file (or $GITOPS_GIT_SSH_KEY_FILE); passphrase in $GITOPS_GIT_SSH_PASSPHRASE")
     Path gitSshKey;
 
+    /**
+     * These options, with what was not given here taken from {@code outer}: {@code gitops --repo X
+     * sync ENV} and {@code gitops sync ENV --repo X} mean the same.
+     */
+    public RepositoryOptions orElse(RepositoryOptions outer) {
+        if (outer == null) {
+            return this;
+        }
+        RepositoryOptions merged = new RepositoryOptions();
+        merged.repo = repo != null ? repo : outer.repo;
+        merged.revision = revision != null ? revision : outer.revision;
+        merged.cacheDir = cacheDir != null ? cacheDir : outer.cacheDir;
+        merged.gitUsername = gitUsername != null ? gitUsername : outer.gitUsername;
+        merged.gitPasswordFile = gitPasswordFile != null ? gitPasswordFile : outer.gitPasswordFile;
+        merged.gitSshKey = gitSshKey != null ? gitSshKey : outer.gitSshKey;
+        return merged;
+    }
+
     /** The revision asked for with --revision, or null. */
     public String revision() {
         return revision;

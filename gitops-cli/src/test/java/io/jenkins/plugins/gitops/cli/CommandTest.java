@@ -91,6 +91,17 @@ class CommandTest {
     }
 
     @Test
+    void repositoryAndTargetOptionsMayComeBeforeTheSubcommand() {
+        CommandLine cli = GitOpsCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute("--repo", repo.location(), "--cache-dir", temp.resolve("cache").toString(),
+                "--kubeconfig", kubeconfig.toString(), "sync", "development", "--no-wait");
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("development @ ").contains("6 created");
+    }
+
+    @Test
     void badInputAndUsageExitTwoWithAClearMessage() {
         assertThat(run("sync", "qa")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("no environment 'qa' (known: development, staging, production)");

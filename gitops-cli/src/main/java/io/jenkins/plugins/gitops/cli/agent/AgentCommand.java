@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import io.jenkins.plugins.gitops.cli.GitOpsCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,6 +46,9 @@ public final class AgentCommand implements Callable<Integer> {
 
     @Mixin
     TargetOptions target;
+
+    @ParentCommand
+    GitOpsCommand parent;
 
     @Option(names = "--environment", paramLabel = "NAME", description = "environment to watch (repeatable; default: all)")
     List<String> environments = new ArrayList<>();
@@ -128,7 +133,8 @@ public final class AgentCommand implements Callable<Integer> {
     }
 
     private static EnvironmentChecker openGitOps(AgentCommand command, List<AutoCloseable> toClose) {
-        GitOps gitOps = CliOptions.gitOps(command.repository, command.target, command.env, message -> LOG.info("{}", message),
+        GitOps gitOps = CliOptions.gitOps(command.repository.orElse(command.parent == null ? null : command.parent.repository()),
+                command.target.orElse(command.parent == null ? null : command.parent.target()), command.env, message -> LOG.info("{}", message),
                 "gitops-agent@" + ManagementFactory.getRuntimeMXBean().getName(), command.engineMetrics);
         toClose.add(gitOps);
         return new GitOpsChecker(gitOps, command.environments, !command.noHeal);
