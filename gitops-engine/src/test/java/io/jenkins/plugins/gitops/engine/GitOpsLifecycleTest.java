@@ -83,6 +83,12 @@ class GitOpsLifecycleTest {
             assertThat(history.get(0).release()).containsValue("docs/web:1.1.0");
             assertThat(api.client().configMaps().inNamespace("docs-dev").withName("gitops-history-dev").get()).isNotNull();
         }
+        try (GitOps third = gitOps("ci-3")) { // yet another CI server rolls back from the records in the cluster
+            OperationResult rollback = third.rollback(RollbackRequest.of("dev"));
+            assertThat(rollback.succeeded()).as(rollback.message()).isTrue();
+            assertThat(liveImage()).isEqualTo("docs/web:1.0.0");
+            assertThat(third.history("dev").get(0).rolledBackTo()).isEqualTo(third.history("dev").get(2).id());
+        }
     }
 
     @Test
