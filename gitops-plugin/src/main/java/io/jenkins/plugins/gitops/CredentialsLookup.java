@@ -18,12 +18,20 @@ abstract class CredentialsLookup {
     @CheckForNull
     abstract <C extends IdCredentials> C find(String id, Class<C> type);
 
+    /** Who is asking, as environment locks name it to whoever they refuse. */
+    abstract String holder();
+
     /** As the run's authentication would see them, tracked as used by the run. */
     static CredentialsLookup forRun(Run<?, ?> run) {
         return new CredentialsLookup() {
             @Override
             <C extends IdCredentials> C find(String id, Class<C> type) {
                 return CredentialsProvider.track(run, CredentialsProvider.findCredentialById(id, type, run));
+            }
+
+            @Override
+            String holder() {
+                return "jenkins " + run.getExternalizableId();
             }
         };
     }
@@ -35,6 +43,11 @@ abstract class CredentialsLookup {
             <C extends IdCredentials> C find(String id, Class<C> type) {
                 return CredentialsProvider.findCredentialByIdInItem(id, type, item, ACL.SYSTEM2, List.of());
             }
+
+            @Override
+            String holder() {
+                return "jenkins " + item.getFullName() + " (environments page)";
+            }
         };
     }
 
@@ -44,6 +57,11 @@ abstract class CredentialsLookup {
             @Override
             <C extends IdCredentials> C find(String id, Class<C> type) {
                 return CredentialsProvider.findCredentialByIdInItemGroup(id, type, Jenkins.get(), ACL.SYSTEM2, List.of());
+            }
+
+            @Override
+            String holder() {
+                return "jenkins drift worker";
             }
         };
     }

@@ -59,7 +59,7 @@ final class EngineSession implements AutoCloseable {
                 settings.getOrDefault(environment.name(), TargetSettings.DEFAULTS)).open(environment);
         GitOps gitOps = GitOps.builder().repository(repository.getUrl()).credentials(git)
                 .cacheDir(new File(Jenkins.get().getRootDir(), "caches/gitops").toPath())
-                .targets(targets).listener(listener).build();
+                .targets(targets).listener(listener).holder(lookup.holder()).build();
         return new EngineSession(repository, gitOps, listener, masker);
     }
 
