@@ -26,7 +26,8 @@ public final class Targets {
         String context = settings.context() != null ? settings.context() : environment.target().context();
         if (settings.kubeconfig() != null) {
             Config config = Config.fromKubeconfig(context, settings.kubeconfig(), null);
-            return new KubernetesTarget(new KubernetesClientBuilder().withConfig(config).build(), environment);
+            return new KubernetesTarget(new KubernetesClientBuilder()
+                    .withConfig(KubernetesTarget.withEngineRetries(config)).build(), environment);
         }
         return KubernetesTarget.connect(environment, settings.kubeconfigFile(), context);
     }

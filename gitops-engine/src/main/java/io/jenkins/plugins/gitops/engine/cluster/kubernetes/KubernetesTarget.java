@@ -105,7 +105,18 @@ public final class KubernetesTarget implements Target {
         } else {
             config = Config.autoConfigure(context);
         }
-        return new KubernetesTarget(new KubernetesClientBuilder().withConfig(config).build(), env);
+        return new KubernetesTarget(new KubernetesClientBuilder().withConfig(withEngineRetries(config)).build(), env);
+    }
+
+    /**
+     * fabric8 retries every failed request up to 10 times with backoff on its own, so an unreachable
+     * API server took ~40 s to report. The sync executor already retries writes with the
+     * environment's retry policy; the client only smooths over a blip.
+     */
+    public static Config withEngineRetries(Config config) {
+        config.setRequestRetryBackoffLimit(2);
+        config.setRequestRetryBackoffInterval(200);
+        return config;
     }
 
     @Override
