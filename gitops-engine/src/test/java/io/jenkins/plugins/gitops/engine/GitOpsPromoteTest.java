@@ -150,6 +150,25 @@ class GitOpsPromoteTest {
         assertThat(repo.tip()).isEqualTo(before);
     }
 
+    @Test
+    void revertRollbackRefusesWhenSharedFilesOutsideTheFolderChangedAndDirectStillWorks() {
+        gitOps.sync(SyncRequest.of("dev"));
+        repo.write("environments/base/web.yaml", repo.read("environments/base/web.yaml").replace("replicas: 1", "replicas: 2"));
+        repo.commit("scale the shared base");
+        gitOps.sync(SyncRequest.of("dev"));
+        String before = repo.tip();
+        assertThatThrownBy(() -> gitOps.rollback(io.jenkins.plugins.gitops.engine.api.RollbackRequest.of("dev")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("restoring environments/dev alone does not give back the objects")
+                .hasMessageContaining("use mode direct");
+        assertThat(repo.tip()).isEqualTo(before);
+        OperationResult direct = gitOps.rollback(io.jenkins.plugins.gitops.engine.api.RollbackRequest.of("dev")
+                .withMode(io.jenkins.plugins.gitops.engine.api.RollbackRequest.Mode.DIRECT));
+        assertThat(direct.succeeded()).isTrue();
+        assertThat(api.client().apps().deployments().inNamespace("shop-dev").withName("web").get().getSpec()
+                .getReplicas()).isEqualTo(1);
+    }
+
     private String commitMessage(String commitId) {
         try (Git git = Git.open(Path.of(repo.remote()).toFile())) {
             RevCommit commit = git.getRepository().parseCommit(git.getRepository().resolve(commitId));
