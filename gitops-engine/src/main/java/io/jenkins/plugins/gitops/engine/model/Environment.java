@@ -45,13 +45,4 @@ public record Environment(
                 retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables);
     }
 
-    public Environment withRetry(RetryPolicy newRetry) {
-        return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
-                newRetry, policies, ignoreDifferences, healthTimeout, autoRollback, variables);
-    }
-
-    public Environment withHealthTimeout(Duration timeout) {
-        return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
-                retry, policies, ignoreDifferences, timeout, autoRollback, variables);
-    }
 }

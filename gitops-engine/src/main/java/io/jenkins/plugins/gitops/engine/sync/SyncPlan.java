@@ -1,8 +1,6 @@
 package io.jenkins.plugins.gitops.engine.sync;
 
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** The ordered tasks of one sync; computed without writing anything. */
 public record SyncPlan(String environment, String revision, List<SyncTask> tasks, List<String> warnings) {
@@ -24,13 +22,5 @@ public record SyncPlan(String environment, String revision, List<SyncTask> tasks
     /** Tasks that are not {@link SyncAction#UNCHANGED}. */
     public List<SyncTask> changes() {
         return tasks.stream().filter(t -> t.action() != SyncAction.UNCHANGED).toList();
-    }
-
-    public Map<String, Long> counts() {
-        Map<String, Long> counts = new TreeMap<>();
-        for (SyncAction action : SyncAction.values()) {
-            counts.put(action.displayName(), count(action));
-        }
-        return counts;
     }
 }
