@@ -45,7 +45,7 @@ abstract class RepositoryCommand implements Callable<Integer> {
         RepositoryOptions repository = repositoryOptions();
         TargetOptions target = targetOptions();
         return GitOps.builder().repository(repository.location(env)).credentials(repository.credentials(env))
-                .cacheDir(repository.cacheDir(env)).targets(Targets.factory(target.settings(env)))
+                .cacheDir(repository.cacheDir(env)).targets(Targets.shared(target.settings(env)))
                 .holder("gitops-cli@" + java.lang.management.ManagementFactory.getRuntimeMXBean().getName())
                 .listener(message -> {
                     err.println(message);

@@ -94,6 +94,7 @@ public final class GitOps implements AutoCloseable {
     @Override
     public void close() {
         context.repository.close();
+        context.targets.close();
     }
 
     /** Configures a {@link GitOps}. Only the repository and the target factory are required. */

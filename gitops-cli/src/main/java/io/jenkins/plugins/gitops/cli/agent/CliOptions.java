@@ -22,7 +22,7 @@ final class CliOptions {
                     + "remove --revision");
         }
         return GitOps.builder().repository(repository.location(env)).credentials(repository.credentials(env))
-                .cacheDir(repository.cacheDir(env)).targets(Targets.factory(target.settings(env)))
+                .cacheDir(repository.cacheDir(env)).targets(Targets.shared(target.settings(env)))
                 .listener(listener).holder(holder).metrics(metrics).build();
     }
 }

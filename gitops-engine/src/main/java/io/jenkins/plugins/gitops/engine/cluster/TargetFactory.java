@@ -7,6 +7,11 @@ import io.jenkins.plugins.gitops.engine.model.Environment;
  * credentials: the command from its options, Jenkins from credentials in the run's context.
  */
 @FunctionalInterface
-public interface TargetFactory {
+public interface TargetFactory extends AutoCloseable {
     Target open(Environment environment);
+
+    /** Releases what the factory shares between the targets it opened (clients); the facade calls it on close. */
+    @Override
+    default void close() {
+    }
 }

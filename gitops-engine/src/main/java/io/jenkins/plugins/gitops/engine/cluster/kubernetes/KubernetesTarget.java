@@ -62,6 +62,10 @@ public final class KubernetesTarget implements Target {
     private final Environment environment;
     private final String namespace;
     private final Kinds kinds;
+    private final boolean ownsClient;
+    /** Discovery answers of shared clients, kept as long as the client is. */
+    private static final Map<KubernetesClient, Discovery> SHARED_DISCOVERY =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private final Inventory inventory;
     private volatile Map<ResourceKey, Resource> lastLive = Map.of();
     private volatile Inventory.Entries lastInventory;
@@ -69,7 +73,16 @@ public final class KubernetesTarget implements Target {
 
     /** A target on a client the target then owns (closed by {@link #close()}). */
     public KubernetesTarget(KubernetesClient client, Environment environment) {
+        this(client, environment, true);
+    }
+
+    /**
+     * A target on a client; with {@code ownsClient} false the client is shared (one per cluster, kept
+     * by the caller across operations) and so is its API discovery cache.
+     */
+    public KubernetesTarget(KubernetesClient client, Environment environment, boolean ownsClient) {
         this.client = java.util.Objects.requireNonNull(client, "client");
+        this.ownsClient = ownsClient;
         this.environment = java.util.Objects.requireNonNull(environment, "environment");
         if (environment.target() == null || environment.target().type() != TargetSpec.Type.KUBERNETES) {
             throw new IllegalArgumentException("environment " + environment.name() + " has no Kubernetes target");
@@ -77,7 +90,8 @@ public final class KubernetesTarget implements Target {
         String ns = environment.target().namespace();
         this.namespace = ns != null && !ns.isBlank() ? ns
                 : client.getNamespace() != null ? client.getNamespace() : "default";
-        this.kinds = new Kinds(new Discovery(client, Clock.systemUTC()));
+        this.kinds = new Kinds(ownsClient ? new Discovery(client, Clock.systemUTC())
+                : SHARED_DISCOVERY.computeIfAbsent(client, c -> new Discovery(c, Clock.systemUTC())));
         this.inventory = new Inventory(client, environment.name(), namespace);
     }
 
@@ -88,6 +102,11 @@ public final class KubernetesTarget implements Target {
      */
     public static KubernetesTarget connect(Environment env, String kubeconfigPathOrNull, String contextOrNull) {
         String context = contextOrNull != null ? contextOrNull : env.target() == null ? null : env.target().context();
+        return new KubernetesTarget(client(kubeconfigPathOrNull, context), env);
+    }
+
+    /** A client for a kubeconfig file (or fabric8's auto-configuration when null) and context (null: current). */
+    public static KubernetesClient client(String kubeconfigPathOrNull, String context) {
         Config config;
         if (kubeconfigPathOrNull != null) {
             File file = new File(kubeconfigPathOrNull);
@@ -105,7 +124,7 @@ public final class KubernetesTarget implements Target {
         } else {
             config = Config.autoConfigure(context);
         }
-        return new KubernetesTarget(new KubernetesClientBuilder().withConfig(withEngineRetries(config)).build(), env);
+        return new KubernetesClientBuilder().withConfig(withEngineRetries(config)).build();
     }
 
     /**
@@ -408,7 +427,9 @@ public final class KubernetesTarget implements Target {
     /** Closes the client (the target owns it). */
     @Override
     public void close() {
-        client.close();
+        if (ownsClient) {
+            client.close();
+        }
     }
 
     private ApiKind kindOf(Resource live) {
