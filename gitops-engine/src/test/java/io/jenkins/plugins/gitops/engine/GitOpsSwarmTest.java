@@ -321,17 +321,7 @@ class GitOpsSwarmTest {
     }
 
     static String docker(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("DOCKER_HOST", HOST);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException("docker " + String.join(" ", args) + " failed: " + out);
-        }
-        return out;
+        return io.jenkins.plugins.gitops.engine.testing.DockerCli.run(HOST, args);
     }
 
     private static Path resource(String name) throws URISyntaxException {
