@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.render;
 
+import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.source.SourceTree;
@@ -19,6 +20,15 @@ public interface FormatRenderer {
      * problem throws {@link io.jenkins.plugins.gitops.engine.InvalidInputException} naming file and object.
      */
     Rendering render(SourceTree tree, String directory, Environment environment, Map<String, String> variables);
+
+    /**
+     * As {@link #render(SourceTree, String, Environment, Map)}, for a cluster that serves {@code capabilities}
+     * (Helm's {@code .Capabilities}, scope of kinds). Renderers that do not depend on the cluster ignore it.
+     */
+    default Rendering render(SourceTree tree, String directory, Environment environment, Map<String, String> variables,
+            ClusterCapabilities capabilities) {
+        return render(tree, directory, environment, variables);
+    }
 
     /** Rendered objects plus warnings for the user. */
     record Rendering(List<Resource> resources, List<String> warnings) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
+import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.Resource;
@@ -59,6 +60,15 @@ public final class Renderers {
      */
     public DesiredState render(SourceTree tree, Environment environment, Map<String, String> variables,
             String revision) {
+        return render(tree, environment, variables, revision, ClusterCapabilities.offline());
+    }
+
+    /**
+     * Renders {@code environment}'s folder of {@code tree} for a cluster that serves {@code capabilities}
+     * (from the target's discovery; {@link ClusterCapabilities#offline()} when no cluster is known).
+     */
+    public DesiredState render(SourceTree tree, Environment environment, Map<String, String> variables,
+            String revision, ClusterCapabilities capabilities) {
         String rev = revision == null ? tree.revision() : revision;
         String folder = RepoPaths.normalize(environment.path() == null ? "" : environment.path(), "gitops.yaml");
         if (!tree.isDirectory(folder)) {
@@ -70,7 +80,7 @@ public final class Renderers {
         LOG.debug("Rendering environment {} from {} at {} with {}", environment.name(), folder, rev,
                 renderer.getClass().getSimpleName());
         FormatRenderer.Rendering rendering = renderer.render(tree, folder, environment,
-                variables == null ? Map.of() : variables);
+                variables == null ? Map.of() : variables, capabilities);
         check(rendering.resources(), environment, folder);
         LOG.debug("Rendered environment {} at {}: {} objects, {} warnings", environment.name(), rev,
                 rendering.resources().size(), rendering.warnings().size());
