@@ -7,7 +7,9 @@ import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord.Operation;
 import io.jenkins.plugins.gitops.engine.history.ReleaseExtractor;
 import io.jenkins.plugins.gitops.engine.lease.LeaseHandle;
+import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
+import io.jenkins.plugins.gitops.engine.model.TargetSpec;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.policy.PolicyChecker;
 import io.jenkins.plugins.gitops.engine.policy.PolicyReport;
@@ -55,10 +57,15 @@ final class SyncOperation {
         ProgressListener listener = context.listener;
         listener.progress((request.dryRun() ? "Planning " : "Syncing ") + "environment '" + environment.name() + "' at "
                 + snapshot.revision());
-        DesiredState rendered = context.render(snapshot, environment, request.variables());
-        listener.progress("  rendered " + rendered.resources().size() + " object(s) from " + environment.path());
-        rendered.warnings().forEach(w -> listener.progress("  warning: " + w));
+        boolean kubernetes = environment.target() != null && environment.target().type() == TargetSpec.Type.KUBERNETES;
+        // bad input is refused before any target is opened; only Kubernetes renders need the cluster's capabilities
+        DesiredState offline = kubernetes ? null : context.render(snapshot, environment, request.variables(),
+                ClusterCapabilities.offline());
         try (Target target = context.targets.open(environment)) {
+            DesiredState rendered = kubernetes ? context.render(snapshot, environment, request.variables(),
+                    target.capabilities()) : offline;
+            listener.progress("  rendered " + rendered.resources().size() + " object(s) from " + environment.path());
+            rendered.warnings().forEach(w -> listener.progress("  warning: " + w));
             DesiredState prepared = target.prepare(rendered);
             target.validate(prepared);
             List<String> warnings = new ArrayList<>(checkPolicies(environment, prepared));
