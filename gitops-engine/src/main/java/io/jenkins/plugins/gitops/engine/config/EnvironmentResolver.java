@@ -45,7 +45,8 @@ final class EnvironmentResolver {
                 pick(env.ignoreDifferences, defaults.ignoreDifferences, List.of()),
                 pick(env.healthTimeout, defaults.healthTimeout, Environment.DEFAULT_HEALTH_TIMEOUT),
                 pick(env.autoRollback, defaults.autoRollback, DEFAULT_AUTO_ROLLBACK),
-                variables);
+                variables,
+                pick(env.pruneCrds, defaults.pruneCrds, false));
     }
 
     static RetryPolicy retry(EnvironmentSettings env, EnvironmentSettings defaults) {

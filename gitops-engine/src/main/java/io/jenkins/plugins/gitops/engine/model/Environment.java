@@ -22,7 +22,8 @@ public record Environment(
         List<IgnoreRule> ignoreDifferences,
         Duration healthTimeout,
         boolean autoRollback,
-        Map<String, String> variables) {
+        Map<String, String> variables,
+        boolean pruneCrds) {
 
     public static final Duration DEFAULT_DRIFT_INTERVAL = Duration.ofMinutes(5);
     public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofMinutes(5);
@@ -34,6 +35,15 @@ public record Environment(
         variables = Map.copyOf(variables);
     }
 
+    /** An environment whose Helm chart CRDs are never pruned (the default, as Helm does). */
+    public Environment(String name, String path, TargetSpec target, SyncPolicy sync, boolean prune, boolean selfHeal,
+            Duration driftInterval, String promotesFrom, List<String> approvers, RetryPolicy retry,
+            List<PolicyRule> policies, List<IgnoreRule> ignoreDifferences, Duration healthTimeout, boolean autoRollback,
+            Map<String, String> variables) {
+        this(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers, retry, policies,
+                ignoreDifferences, healthTimeout, autoRollback, variables, false);
+    }
+
     /** An environment with defaults for everything but name, path and target (tests, demo). */
     public static Environment of(String name, String path, TargetSpec target) {
         return new Environment(name, path, target, SyncPolicy.MANUAL, true, false, DEFAULT_DRIFT_INTERVAL, null,
@@ -42,7 +52,12 @@ public record Environment(
 
     public Environment withPrune(boolean newPrune) {
         return new Environment(name, path, target, sync, newPrune, selfHeal, driftInterval, promotesFrom, approvers,
-                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables);
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds);
+    }
+
+    public Environment withPruneCrds(boolean value) {
+        return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, value);
     }
 
 }
