@@ -70,10 +70,10 @@ final class SyncOperation {
             target.validate(prepared);
             List<String> warnings = new ArrayList<>(checkPolicies(environment, prepared));
             if (request.dryRun()) {
-                return execute(request, environment, snapshot, target, prepared, plan(environment, target, prepared),
+                return execute(request, environment, snapshot, target, prepared, plan(environment, target, prepared, started),
                         warnings, started);
             }
-            SyncPlan unlocked = plan(environment, target, prepared);
+            SyncPlan unlocked = plan(environment, target, prepared, started);
             String revision = snapshot.revision().commitId();
             if (!unlocked.hasChanges() && operation == Operation.SYNC && alreadyRecorded(target, environment, revision)) {
                 // a no-op sync of a recorded revision writes nothing at all: no lock, no record
@@ -82,7 +82,7 @@ final class SyncOperation {
             Duration timeout = timeout(request, environment);
             try (LeaseHandle lease = context.lease(target).acquire(environment.name(), context.holder,
                     timeout.plus(LEASE_MARGIN))) {
-                SyncPlan plan = unlocked.hasChanges() ? plan(environment, target, prepared) : unlocked; // live may have moved
+                SyncPlan plan = unlocked.hasChanges() ? plan(environment, target, prepared, started) : unlocked; // live may have moved
                 SyncResult result = execute(request, environment, snapshot, target, prepared, plan, warnings, started);
                 DeploymentRecord record = DeploymentRecord.fromSync(operation, result, ReleaseExtractor.release(prepared),
                         request.trigger(), request.actor(), started, Instant.now());
@@ -99,8 +99,8 @@ final class SyncOperation {
         }
     }
 
-    private SyncPlan plan(Environment environment, Target target, DesiredState prepared) {
-        return new SyncPlanner(target).plan(environment, prepared, target.live(prepared));
+    private SyncPlan plan(Environment environment, Target target, DesiredState prepared, Instant started) {
+        return new SyncPlanner(target, started).plan(environment, prepared, target.live(prepared));
     }
 
     private boolean alreadyRecorded(Target target, Environment environment, String revision) {
@@ -112,7 +112,7 @@ final class SyncOperation {
             DesiredState prepared, SyncPlan plan, List<String> policyWarnings, Instant started) {
         context.listener.progress("  plan: " + plan.count(SyncAction.CREATE) + " to create, " + plan.count(SyncAction.UPDATE)
                 + " to update, " + plan.count(SyncAction.DELETE) + " to prune, " + plan.count(SyncAction.UNCHANGED)
-                + " unchanged");
+                + " unchanged" + (plan.hooks().isEmpty() ? "" : ", " + plan.hooks().size() + " hook(s)"));
         SyncOptions options = SyncOptions.defaults(timeout(request, environment)).withDryRun(request.dryRun())
                 .withWait(request.waitHealthy());
         SyncOutcome outcome = new SyncExecutor(target, environment.retry(), context.listener).execute(plan, options);

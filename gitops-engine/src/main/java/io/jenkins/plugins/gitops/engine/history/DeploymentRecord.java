@@ -24,11 +24,12 @@ import java.util.TreeMap;
  * @param healthStatus overall health after the operation (HealthStatus display name)
  * @param diffSummary  {@code update Deployment/ns/web: /spec/template/spec/containers/0/image}, one line per object
  * @param rolledBackTo for rollbacks: the record id or revision rolled back to; null otherwise
+ * @param hooks        the sync hooks of the operation, one line each: {@code PreSync Job/shop/shop-migrate: succeeded}
  */
 public record DeploymentRecord(String id, String environment, Operation operation, String revision,
         Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
         Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
-        String rolledBackTo) {
+        String rolledBackTo, List<String> hooks) {
 
     public static final String TRIGGER_MANUAL = "manual";
     public static final String TRIGGER_PIPELINE = "pipeline";
@@ -54,6 +55,16 @@ public record DeploymentRecord(String id, String environment, Operation operatio
         release = release == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(release));
         counts = counts == null ? Counts.NONE : counts;
         diffSummary = diffSummary == null ? List.of() : List.copyOf(diffSummary);
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
+    }
+
+    /** A record without hooks. */
+    public DeploymentRecord(String id, String environment, Operation operation, String revision,
+            Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
+            Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
+            String rolledBackTo) {
+        this(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt, result, message,
+                counts, healthStatus, diffSummary, rolledBackTo, List.of());
     }
 
     /** A record of a sync (also the sync step of a promotion, rollback or self-heal) from its result. */
@@ -63,7 +74,7 @@ public record DeploymentRecord(String id, String environment, Operation operatio
                 trigger, actor, startedAt, finishedAt, sync.succeeded() ? Result.SUCCEEDED : Result.FAILED,
                 sync.succeeded() ? sync.summary() : sync.message(),
                 new Counts(sync.created(), sync.updated(), sync.deleted(), sync.unchanged()), sync.health(),
-                DiffSummary.of(sync.objects()), null);
+                DiffSummary.of(sync.objects()), null, sync.hooks().stream().map(h -> h.line()).toList());
     }
 
     /** A record of an operation that failed before anything was applied (render error, policy, lock refused). */
@@ -76,7 +87,7 @@ public record DeploymentRecord(String id, String environment, Operation operatio
 
     public DeploymentRecord withRolledBackTo(String recordIdOrRevision) {
         return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
-                result, message, counts, healthStatus, diffSummary, recordIdOrRevision);
+                result, message, counts, healthStatus, diffSummary, recordIdOrRevision, hooks);
     }
 
     public boolean succeeded() {
