@@ -54,7 +54,11 @@ public final class SyncExecutor {
         }
         HealthWaiter waiter = new HealthWaiter(target, options, sleeper, listener);
         HookRunner hooks = new HookRunner(target, retrier, waiter, listener);
-        String failure = hooks.run(hooksIn(plan, Hook.Phase.PRE_SYNC));
+        // namespaces first, as Argo CD creates the application namespace in PreSync: hooks run in them
+        String failure = applyAll(plan.tasks().stream().filter(SyncExecutor::namespaceFirst).toList(), results, applied);
+        if (failure == null) {
+            failure = hooks.run(hooksIn(plan, Hook.Phase.PRE_SYNC));
+        }
         if (failure == null) {
             failure = syncPhase(plan, options, waiter, hooks, results, applied);
         }
@@ -96,7 +100,7 @@ public final class SyncExecutor {
     private String syncPhase(SyncPlan plan, SyncOptions options, HealthWaiter waiter, HookRunner hooks,
             Map<ResourceKey, TaskResult> results, Map<ResourceKey, Resource> applied) {
         Map<Integer, List<SyncTask>> waves = new TreeMap<>();
-        plan.tasks().stream().filter(t -> t.desired() != null)
+        plan.tasks().stream().filter(t -> t.desired() != null && !namespaceFirst(t))
                 .forEach(t -> waves.computeIfAbsent(t.wave(), w -> new ArrayList<>()).add(t));
         List<HookTask> syncHooks = hooksIn(plan, Hook.Phase.SYNC);
         syncHooks.forEach(h -> waves.computeIfAbsent(h.wave(), w -> new ArrayList<>()));
@@ -113,6 +117,11 @@ public final class SyncExecutor {
             }
         }
         return null;
+    }
+
+    /** A Namespace without a wave annotation: applied before everything else. */
+    private static boolean namespaceFirst(SyncTask task) {
+        return task.desired() != null && SyncPlanner.isNamespace(task.desired()) && !Waves.explicit(task.desired());
     }
 
     private static List<HookTask> hooksIn(SyncPlan plan, Hook.Phase phase) {

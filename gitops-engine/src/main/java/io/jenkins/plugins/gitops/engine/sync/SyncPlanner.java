@@ -61,7 +61,7 @@ public final class SyncPlanner {
             ObjectDiff diff = differ.diff(desired, current, current == null ? null : target.lastApplied(current),
                     target.serverOwnedPointers(desired.key()));
             SyncAction action = current == null ? SyncAction.CREATE : diff.isEmpty() ? SyncAction.UNCHANGED : SyncAction.UPDATE;
-            if (isCrd(desired) && !Waves.explicit(desired)) {
+            if ((isCrd(desired) || isNamespace(desired)) && !Waves.explicit(desired)) {
                 crdsWithoutWave.add(desired);
             }
             applies.add(new SyncTask(desired.key(), action, desired, current, diff,
@@ -89,7 +89,10 @@ public final class SyncPlanner {
         return new SyncPlan(environment.name(), prepared.revision(), tasks, warnings, hookTasks);
     }
 
-    /** A CRD without a wave annotation goes to the first wave, so its custom resources find it in every wave. */
+    /**
+     * A CRD or Namespace without a wave annotation goes to the first wave, so what it defines or holds exists in
+     * every wave (the executor even applies such namespaces before PreSync hooks, whose objects live there).
+     */
     private static void firstWaveForCrds(List<SyncTask> applies, List<HookTask> hooks, List<Resource> crds) {
         if (crds.isEmpty()) {
             return;
@@ -103,6 +106,10 @@ public final class SyncPlanner {
                 applies.set(i, new SyncTask(t.key(), t.action(), t.desired(), t.live(), t.diff(), first, t.rank()));
             }
         }
+    }
+
+    static boolean isNamespace(Resource r) {
+        return r.key().group().isEmpty() && "Namespace".equals(r.kind());
     }
 
     private static boolean isCrd(Resource r) {
