@@ -35,11 +35,11 @@ final class ChartArchives {
             String name = entry.getFileName().toString();
             if (Files.isRegularFile(entry) && name.endsWith(".tgz")) {
                 Path folder = charts.resolve(name.substring(0, name.length() - ".tgz".length()) + ".unpacked");
-                extract(entry, folder, shown + "/charts/" + name);
+                extract(entry, folder, io.jenkins.plugins.gitops.engine.source.RepoPaths.child(shown, "charts/" + name));
                 Files.delete(entry);
-                unpack(folder, shown + "/charts/" + name);
+                unpack(folder, io.jenkins.plugins.gitops.engine.source.RepoPaths.child(shown, "charts/" + name));
             } else if (Files.isDirectory(entry)) {
-                unpack(entry, shown + "/charts/" + name);
+                unpack(entry, io.jenkins.plugins.gitops.engine.source.RepoPaths.child(shown, "charts/" + name));
             }
         }
     }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.model.Labels;
 import io.jenkins.plugins.gitops.engine.model.Manifests;
 import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.source.RepoPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class ChartCrds {
         if (Files.isDirectory(charts)) {
             try (Stream<Path> list = Files.list(charts)) {
                 for (Path sub : list.filter(Files::isDirectory).sorted().toList()) {
-                    nested(sub, shown + "/charts/" + sub.getFileName(), pruneCrds, problems, out);
+                    nested(sub, RepoPaths.child(shown, "charts/" + sub.getFileName()), pruneCrds, problems, out);
                 }
             }
         }
@@ -65,7 +66,7 @@ final class ChartCrds {
         }
         List<Resource> out = new ArrayList<>();
         for (Path file : files) {
-            String source = shown + "/" + chart.relativize(file).toString().replace('\\', '/');
+            String source = RepoPaths.child(shown, chart.relativize(file).toString().replace('\\', '/'));
             List<Object> documents;
             try {
                 documents = SafeYaml.loadAll(Files.readAllBytes(file), source);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
+import io.jenkins.plugins.gitops.engine.source.RepoPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,19 +35,19 @@ final class ChartDependencies {
             String name = String.valueOf(dependency.get("name"));
             Path folder = vendored.remove(name);
             if (folder == null) {
-                problems.add(shown + "/Chart.yaml: dependency '" + name + "'"
+                problems.add(RepoPaths.child(shown, "Chart.yaml") + ": dependency '" + name + "'"
                         + (dependency.get("version") == null ? "" : " version " + dependency.get("version"))
                         + (dependency.get("repository") == null ? "" : " from " + dependency.get("repository"))
-                        + " is not vendored in " + shown + "/charts/; a sync never downloads charts: run"
-                        + " 'helm dependency build " + shown + "' and commit the charts/ folder");
+                        + " is not vendored in " + RepoPaths.child(shown, "charts") + "/; a sync never downloads charts: run"
+                        + " 'helm dependency build " + (shown.isEmpty() ? "." : shown) + "' and commit the charts/ folder");
                 continue;
             }
-            out.add(new Subchart(name, folder, shown + "/charts/" + chart.resolve("charts").relativize(folder),
+            out.add(new Subchart(name, folder, RepoPaths.child(shown, "charts/" + chart.resolve("charts").relativize(folder)),
                     enabled(dependency, values)));
         }
         // subcharts vendored without a declaration are always rendered by Helm
         vendored.forEach((name, folder) -> out.add(new Subchart(name, folder,
-                shown + "/charts/" + chart.resolve("charts").relativize(folder), true)));
+                RepoPaths.child(shown, "charts/" + chart.resolve("charts").relativize(folder)), true)));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -56,7 +57,7 @@ final class ChartDependencies {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> declared(Path chart, String shown) throws IOException {
         Path file = chart.resolve("Chart.yaml");
-        Object parsed = SafeYaml.load(Files.readAllBytes(file), shown + "/Chart.yaml");
+        Object parsed = SafeYaml.load(Files.readAllBytes(file), RepoPaths.child(shown, "Chart.yaml"));
         List<Map<String, Object>> out = new ArrayList<>();
         if (parsed instanceof Map<?, ?> map && map.get("dependencies") instanceof List<?> list) {
             for (Object item : list) {
@@ -132,7 +133,7 @@ final class ChartDependencies {
         all.add(chart.resolve("values.yaml"));
         all.addAll(valuesFiles);
         for (Path file : all) {
-            if (Files.isRegularFile(file) && SafeYaml.load(Files.readAllBytes(file), shown + "/" + file.getFileName())
+            if (Files.isRegularFile(file) && SafeYaml.load(Files.readAllBytes(file), RepoPaths.child(shown, file.getFileName().toString()))
                     instanceof Map<?, ?> map) {
                 merge(merged, (Map<String, Object>) map);
             }

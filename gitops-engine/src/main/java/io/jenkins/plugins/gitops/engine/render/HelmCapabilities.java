@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * {@code --kube-version} (helm-java {@code withKubeVersion}). helm-java has no {@code --api-versions}, so
  * {@code .Capabilities.APIVersions.Has X} in the chart's templates is rewritten, in the temporary copy
  * only, to sprig's {@code (has X (list ...))} over the versions discovery reported: the same answer Helm gives
- * when it reads them from the cluster ({@code helm install}, Flux's helm-controller). Other uses of
+ * when it reads them from the cluster ({@code helm install}, Flux's helm-controller). Versions given by hand for
+ * an offline render add to Helm's built-in list instead, as {@code helm template --api-versions} does. Other uses of
  * {@code .Capabilities.APIVersions} (ranging over it) keep Helm's built-in list.
  */
 final class HelmCapabilities {
@@ -38,8 +39,12 @@ final class HelmCapabilities {
         return "v" + m.group(1) + "." + m.group(2) + "." + (m.group(3) == null ? "0" : m.group(3));
     }
 
-    /** The template text with every {@code <receiver>.Capabilities.APIVersions.Has ARG} answered from {@code served}. */
-    static String rewrite(String template, Set<String> served) {
+    /**
+     * The template text with every {@code <receiver>.Capabilities.APIVersions.Has ARG} answered from {@code served};
+     * with {@code addToBuiltIn}, Helm's own answer still counts ({@code (or (has ARG (list ...)) (<original>))}),
+     * as {@code helm template --api-versions} adds to the built-in list.
+     */
+    static String rewrite(String template, Set<String> served, boolean addToBuiltIn) {
         if (served.isEmpty() || !template.contains("Capabilities.APIVersions.Has")) {
             return template;
         }
@@ -53,8 +58,10 @@ final class HelmCapabilities {
             if (end < 0) {
                 continue; // not a form we can read: Helm answers from its built-in list
             }
-            out.append(template, copied, m.start()).append("(has ").append(template, start, end).append(' ').append(list)
-                    .append(')');
+            String argument = template.substring(start, end);
+            String has = "(has " + argument + " " + list + ")";
+            out.append(template, copied, m.start()).append(addToBuiltIn
+                    ? "(or " + has + " (" + template.substring(m.start(), m.end()) + " " + argument + "))" : has);
             copied = end;
         }
         return out.append(template.substring(copied)).toString();

@@ -120,7 +120,7 @@ public final class HelmRenderer implements FormatRenderer {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             String changed = HelmHooks.hide(text);
             if (template) {
-                changed = HelmCapabilities.rewrite(changed, capabilities.apiVersions());
+                changed = HelmCapabilities.rewrite(changed, capabilities.apiVersions(), !capabilities.complete());
             }
             if (!changed.equals(text)) {
                 Files.writeString(file, changed, StandardCharsets.UTF_8);
