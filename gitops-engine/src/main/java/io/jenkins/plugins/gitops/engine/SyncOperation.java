@@ -76,8 +76,9 @@ final class SyncOperation {
             SyncPlan unlocked = plan(environment, target, prepared, started);
             String revision = snapshot.revision().commitId();
             if (!unlocked.hasChanges() && operation == Operation.SYNC && alreadyRecorded(target, environment, revision)) {
-                // a no-op sync of a recorded revision writes nothing at all: no lock, no record
-                return execute(request, environment, snapshot, target, prepared, unlocked, warnings, started);
+                // a no-op sync of a recorded revision writes nothing at all: no lock, no record, no hook
+                return execute(request, environment, snapshot, target, prepared, unlocked.withoutHooks(), warnings,
+                        started);
             }
             Duration timeout = timeout(request, environment);
             try (LeaseHandle lease = context.lease(target).acquire(environment.name(), context.holder,

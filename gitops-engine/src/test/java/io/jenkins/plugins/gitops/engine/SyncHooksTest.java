@@ -159,6 +159,19 @@ class SyncHooksTest {
     }
 
     @Test
+    void aNoOpSyncOfARecordedRevisionRunsNoHookAndWritesNothing() {
+        assertThat(gitOps.sync(SyncRequest.of("web")).succeeded()).isTrue();
+        api.resetRequestCounts();
+
+        SyncResult again = gitOps.sync(SyncRequest.of("web"));
+
+        assertThat(again.succeeded()).as(again.message()).isTrue();
+        assertThat(again.hooks()).isEmpty();
+        assertThat(again.recordId()).as("nothing recorded").isNull();
+        assertThat(api.requestCounts()).doesNotContainKeys("POST", "PUT", "PATCH", "DELETE");
+    }
+
+    @Test
     void aDryRunAndDiffListTheHooksThatWouldRunAndWriteNothing() {
         api.resetRequestCounts();
         SyncResult diff = gitOps.diff(SyncRequest.of("web"));

@@ -21,6 +21,11 @@ public record SyncPlan(String environment, String revision, List<SyncTask> tasks
         this(environment, revision, tasks, warnings, List.of());
     }
 
+    /** The same plan without hooks: a no-op sync of a revision already applied runs none (as Argo CD starts no sync). */
+    public SyncPlan withoutHooks() {
+        return new SyncPlan(environment, revision, tasks, warnings, List.of());
+    }
+
     public long count(SyncAction action) {
         return tasks.stream().filter(t -> t.action() == action).count();
     }
