@@ -35,6 +35,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "keep the demo repository folder afterwards")
     boolean keep;
 
+    @Option(names = "--kubernetes-only", description = "run the Kubernetes part only, even when a Docker daemon is given")
+    boolean kubernetesOnly;
+
     private PrintWriter out;
 
     @Override
@@ -43,7 +46,9 @@ final class DemoCommand implements Callable<Integer> {
         Path workDir = Files.createTempDirectory("gitops-demo-");
         try {
             kubernetes(workDir);
-            swarm(workDir);
+            if (!kubernetesOnly) {
+                swarm(workDir);
+            }
             out.println();
             out.println("Demo finished." + (keep ? " Repository kept in " + workDir : ""));
             return ExitCodes.OK;

@@ -19,7 +19,7 @@ class DemoCommandTest {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
 
-        int code = cli.execute("demo");
+        int code = cli.execute("demo", "--kubernetes-only");
 
         assertThat(code).as(out + "\n" + err).isEqualTo(ExitCodes.OK);
         String text = out.toString();
