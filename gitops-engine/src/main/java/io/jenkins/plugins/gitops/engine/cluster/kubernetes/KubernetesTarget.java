@@ -214,6 +214,12 @@ public final class KubernetesTarget implements Target {
         return key.group().isEmpty() && "Namespace".equals(key.kind());
     }
 
+    /**
+     * Read-only checks of every object before any write: the kind is served (or defined by a CRD in this
+     * state), the namespace scope is right, and built-in kinds match the Kubernetes schema
+     * ({@link SchemaCheck}: field types, base64 Secret data, string ConfigMap data, unknown and missing
+     * required fields). Throws {@link InvalidInputException} listing every problem with file, object and field.
+     */
     @Override
     public void validate(DesiredState prepared) {
         kinds.learn(DesiredKinds.of(prepared.resources()));
@@ -236,6 +242,7 @@ public final class KubernetesTarget implements Target {
             } else if (kind.get().namespaced() && !r.key().isNamespaced()) {
                 problems.add(r.describe() + " is namespaced but has no metadata.namespace");
             }
+            SchemaCheck.check(r.manifest()).forEach(p -> problems.add(r.describe() + ": " + p));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
