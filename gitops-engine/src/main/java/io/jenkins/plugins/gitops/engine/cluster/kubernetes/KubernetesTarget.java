@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * handled as a generic resource located by API discovery, so custom resources need no code.
  * <p>
  * Writes: absent objects are created; existing ones get a JSON patch computed by a three-way merge
- * against the manifest last applied ({@link LastApplied}), never a blind replace and never server-side
- * apply. The environment's namespace is created first when {@code createNamespace} is on, and a
+ * against the fields last applied ({@link ManagedFields}: field names in an annotation, no copy of the
+ * object), never a blind replace and never server-side apply (the in-process API cannot verify it). The environment's namespace is created first when {@code createNamespace} is on, and a
  * namespace created that way is never deleted by this target.
  * <p>
  * <b>Ownership:</b> the target owns the client it is given: {@link #close()} closes it.
@@ -184,14 +184,14 @@ public final class KubernetesTarget implements Target {
         return new KubernetesLease(client, namespace);
     }
 
-    /** What Git set at the last apply (Secret values hashed), so the diff sees fields removed from Git. */
+    /**
+     * The fields Git set at the last apply ({@link ManagedFields}: names only, no values), so the diff sees
+     * fields removed from Git; for objects still carrying the legacy full copy, that copy's fields plus
+     * the legacy annotation itself, so the next sync removes it.
+     */
     @Override
     public Map<String, Object> lastApplied(Resource live) {
-        Map<String, Object> recorded = LastApplied.read(live);
-        if (recorded != null) {
-            SecretData.foldStringData(live.key(), recorded);
-        }
-        return recorded;
+        return ManagedFields.read(live);
     }
 
     private void label(Map<String, Object> manifest) {
@@ -316,7 +316,7 @@ public final class KubernetesTarget implements Target {
         ApiKind kind = kinds.require(desired);
         try {
             GenericKubernetesResource created = resources(kind, desired.namespace())
-                    .resource(toGeneric(LastApplied.annotate(desired))).create();
+                    .resource(toGeneric(ManagedFields.annotate(desired))).create();
             afterWrite(desired);
             return toResource(kind, created);
         } catch (KubernetesClientException e) {
@@ -333,7 +333,7 @@ public final class KubernetesTarget implements Target {
     @Override
     public Resource update(Resource desired, Resource live) {
         ApiKind kind = kinds.require(desired);
-        Map<String, Object> lastApplied = LastApplied.forMerge(desired, LastApplied.read(live));
+        Map<String, Object> lastApplied = LastApplied.forMerge(desired, ManagedFields.read(live));
         Map<String, Object> merged = ThreeWayPatch.merged(lastApplied, LastApplied.desiredForMerge(desired),
                 live.manifest());
         var operations = ThreeWayPatch.jsonPatch(live.manifest(), merged);
@@ -424,7 +424,7 @@ public final class KubernetesTarget implements Target {
     public List<String> serverOwnedPointers(ResourceKey key) {
         List<String> pointers = new ArrayList<>(List.of("/status", "/metadata/uid", "/metadata/resourceVersion",
                 "/metadata/generation", "/metadata/creationTimestamp", "/metadata/managedFields",
-                "/metadata/annotations/" + LastApplied.ANNOTATION.replace("/", "~1")));
+                "/metadata/annotations/" + ManagedFields.ANNOTATION.replace("/", "~1")));
         if (key.group().isEmpty() && "Service".equals(key.kind())) {
             pointers.addAll(List.of("/spec/clusterIP", "/spec/clusterIPs"));
         }
