@@ -68,6 +68,8 @@ public final class KubernetesTarget implements Target {
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private final Inventory inventory;
     private volatile Map<ResourceKey, Resource> lastLive = Map.of();
+    /** Namespaces the desired state of the current sync defines (as Namespace objects). */
+    private volatile Set<String> desiredNamespaces = Set.of();
     private volatile Inventory.Entries lastInventory;
     private final Set<ResourceKey> deleted = ConcurrentHashMap.newKeySet();
 
@@ -282,6 +284,8 @@ public final class KubernetesTarget implements Target {
             }
         }
         lastLive = Map.copyOf(live);
+        desiredNamespaces = prepared.resources().stream().filter(r -> isNamespace(r.key())).map(Resource::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         return live;
     }
 
@@ -333,10 +337,7 @@ public final class KubernetesTarget implements Target {
     @Override
     public Resource update(Resource desired, Resource live) {
         ApiKind kind = kinds.require(desired);
-        Map<String, Object> lastApplied = LastApplied.forMerge(desired, ManagedFields.read(live));
-        Map<String, Object> merged = ThreeWayPatch.merged(lastApplied, LastApplied.desiredForMerge(desired),
-                live.manifest());
-        var operations = ThreeWayPatch.jsonPatch(live.manifest(), merged);
+        var operations = patch(desired, live);
         if (operations.isEmpty()) {
             return live;
         }
@@ -348,6 +349,76 @@ public final class KubernetesTarget implements Target {
         } catch (KubernetesClientException e) {
             throw ApiErrors.failure("update " + desired.key(), e, secretValues(desired));
         }
+    }
+
+    /** The JSON patch of an update: three-way merge of the managed fields, desired and live. */
+    private com.fasterxml.jackson.databind.node.ArrayNode patch(Resource desired, Resource live) {
+        Map<String, Object> lastApplied = LastApplied.forMerge(desired, ManagedFields.read(live));
+        Map<String, Object> merged = ThreeWayPatch.merged(lastApplied, LastApplied.desiredForMerge(desired),
+                live.manifest());
+        return ThreeWayPatch.jsonPatch(live.manifest(), merged);
+    }
+
+    /**
+     * The create as {@code dryRun=All}; an object that exists already (409) is dry-run as the patch
+     * {@link #create} would then send. A 404 for an object whose namespace or CRD this sync creates is
+     * expected (a real server cannot check it yet) and skips it, as Argo CD does.
+     */
+    @Override
+    public boolean dryRunCreate(Resource desired) {
+        Optional<ApiKind> kind = findQuietly(desired.apiVersion(), desired.kind());
+        if (kind.isEmpty()) {
+            return false;
+        }
+        try {
+            resources(kind.get(), desired.namespace()).resource(toGeneric(ManagedFields.annotate(desired))).dryRun()
+                    .create();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                Optional<Resource> live = get(desired.key());
+                return live.isPresent() && dryRunUpdate(desired, live.get());
+            }
+            return dryRunRefused("create", desired, e);
+        }
+    }
+
+    /** The patch {@link #update} would send, as {@code dryRun=All}; nothing to send counts as checked. */
+    @Override
+    public boolean dryRunUpdate(Resource desired, Resource live) {
+        ApiKind kind = kinds.require(desired);
+        var operations = patch(desired, live);
+        if (operations.isEmpty()) {
+            return true;
+        }
+        try {
+            resources(kind, desired.namespace()).withName(desired.name()).dryRun()
+                    .patch(PatchContext.of(PatchType.JSON), operations.toString());
+            return true;
+        } catch (KubernetesClientException e) {
+            return dryRunRefused("update", desired, e);
+        }
+    }
+
+    private boolean dryRunRefused(String action, Resource desired, KubernetesClientException e) {
+        if (e.getCode() == 404 && createdBySync(desired)) {
+            LOG.info("{}: not dry-run on the server: its namespace or CustomResourceDefinition is created by this sync",
+                    desired.describe());
+            return false;
+        }
+        if (e.getCode() == 400 || e.getCode() == 422) {
+            String message = ApiErrors.failure("", e, secretValues(desired)).getMessage().replaceFirst("^ failed: ", "");
+            throw new InvalidInputException(desired.describe() + ": the API server refuses this object (server-side"
+                    + " dry run of the " + action + "): " + message);
+        }
+        throw ApiErrors.failure("dry run of " + action + " " + desired.key(), e, secretValues(desired));
+    }
+
+    /** Whether the namespace or the kind of this object is created by the sync being dry-run. */
+    private boolean createdBySync(Resource desired) {
+        boolean namespaceInSync = desired.key().isNamespaced() && desiredNamespaces.contains(desired.namespace())
+                && lastLive.keySet().stream().noneMatch(k -> isNamespace(k) && k.name().equals(desired.namespace()));
+        return namespaceInSync || kinds.desired().find(desired.apiVersion(), desired.kind()).isPresent();
     }
 
     @Override
