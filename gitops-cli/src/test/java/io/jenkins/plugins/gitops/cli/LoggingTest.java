@@ -69,7 +69,7 @@ class LoggingTest {
         api = InProcessKubernetes.start(); // a fresh cluster, so the second run uses the v1beta1 kind again
         Files.writeString(kubeconfig, Files.readString(kubeconfig).replaceAll("server: \"[^\"]+\"",
                 "server: \"" + api.url() + "\""));
-        Run verbose = gitops("--verbose", "sync", "beta");
+        Run verbose = gitops("sync", "beta", "--verbose"); // accepted after the subcommand too
         assertThat(verbose.exitCode).as(verbose.output).isZero();
         assertThat(verbose.output).contains("Syncing environment 'beta'")
                 .contains("VersionUsageUtils", "unstable version 'v1beta1'");
