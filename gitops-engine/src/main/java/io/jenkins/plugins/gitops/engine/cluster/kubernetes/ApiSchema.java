@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.lang.reflect.Modifier;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,9 +142,5 @@ final class ApiSchema {
             }
             return out;
         });
-    }
-
-    static boolean isCollection(Object value) {
-        return value instanceof Map<?, ?> || value instanceof Collection<?>;
     }
 }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -360,7 +361,8 @@ public final class KubernetesTarget implements Target {
     }
 
     /**
-     * The create as {@code dryRun=All}; an object that exists already (409) is dry-run as the patch
+     * The create as {@code dryRun=All} with {@code fieldValidation=Strict} (so a real server also refuses
+     * fields a custom resource's CRD does not have); an object that exists already (409) is dry-run as the patch
      * {@link #create} would then send. A 404 for an object whose namespace or CRD this sync creates is
      * expected (a real server cannot check it yet) and skips it, as Argo CD does.
      */
@@ -372,7 +374,7 @@ public final class KubernetesTarget implements Target {
         }
         try {
             resources(kind.get(), desired.namespace()).resource(toGeneric(ManagedFields.annotate(desired))).dryRun()
-                    .create();
+                    .fieldValidation(Validation.STRICT).create();
             return true;
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
@@ -392,7 +394,7 @@ public final class KubernetesTarget implements Target {
             return true;
         }
         try {
-            resources(kind, desired.namespace()).withName(desired.name()).dryRun()
+            resources(kind, desired.namespace()).withName(desired.name()).dryRun().fieldValidation(Validation.STRICT)
                     .patch(PatchContext.of(PatchType.JSON), operations.toString());
             return true;
         } catch (KubernetesClientException e) {

@@ -183,8 +183,11 @@ final class SchemaCheck {
     }
 
     private String quoteFix(Object value) {
-        return value instanceof Number || value instanceof Boolean || value instanceof Date
-                ? "quote it" + (secret ? "" : ": \"" + value + "\"") : null;
+        if (value instanceof Date) {
+            return "quote it, as written in the file";
+        }
+        return value instanceof Number || value instanceof Boolean ? "quote it" + (secret ? "" : ": \"" + value + "\"")
+                : null;
     }
 
     private String unquoteFix(Object value) {
