@@ -55,4 +55,16 @@ class SchemaCheckTest {
         assertThat(SchemaCheck.isBase64("czNjcjM")).isFalse(); // unpadded: Go's StdEncoding refuses it
         assertThat(SchemaCheck.isBase64("s3cr3t!!")).isFalse();
     }
+
+    @Test
+    void aSecretStringDataValueThatIsNotAStringIsNotFoldedButReportedWithoutItsValue() {
+        java.util.Map<String, Object> secret = new java.util.LinkedHashMap<>(java.util.Map.of("apiVersion", "v1",
+                "kind", "Secret", "metadata", java.util.Map.of("name", "smtp")));
+        secret.put("stringData", new java.util.LinkedHashMap<>(java.util.Map.of("port", 2525)));
+        Resource r = Resource.ofManifest(secret, "environments/dev/smtp.yaml");
+        java.util.Map<String, Object> prepared = r.mutableManifest();
+        SecretData.foldStringData(r.key(), prepared);
+        assertThat(SchemaCheck.check(prepared)).extracting(Problem::toString)
+                .containsExactly("stringData[port]: expected string, got a number; quote it");
+    }
 }
