@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.sync;
 
 import io.jenkins.plugins.gitops.engine.GitOpsException;
+import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.ProgressListener;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.health.Health;
@@ -126,6 +127,51 @@ public final class SyncExecutor {
 
     private static List<HookTask> hooksIn(SyncPlan plan, Hook.Phase phase) {
         return plan.hooks().stream().filter(h -> h.phase() == phase).toList();
+    }
+
+    /**
+     * Sends every create and update of the plan (hooks included, except those replaced under
+     * BeforeHookCreation) to the target as a server-side dry run, before the first
+     * write, as Argo CD and Flux do: only when the server accepts all of them may the sync write. Every
+     * refused object is reported at once.
+     *
+     * @return how many objects the server checked (others: the target has no dry run, or the object's
+     *         namespace or CRD is created by this sync)
+     * @throws InvalidInputException listing each object the server refuses as invalid
+     * @throws GitOpsException when the server cannot be asked (after the environment's retries)
+     */
+    public int dryRunOnServer(SyncPlan plan) {
+        List<String> refused = new ArrayList<>();
+        int checked = 0;
+        for (SyncTask task : plan.tasks()) {
+            if (task.action() != SyncAction.CREATE && task.action() != SyncAction.UPDATE) {
+                continue;
+            }
+            try {
+                boolean done = retrier.call("dry run " + task.key(), () -> task.action() == SyncAction.CREATE
+                        ? target.dryRunCreate(task.desired()) : target.dryRunUpdate(task.desired(), task.live())).value();
+                checked += done ? 1 : 0;
+            } catch (InvalidInputException e) {
+                refused.addAll(e.problems());
+            }
+        }
+        for (HookTask hook : plan.hooks()) {
+            boolean replaced = hook.live() != null && hook.hook().has(Hook.DeletePolicy.BEFORE_HOOK_CREATION);
+            if (replaced) {
+                continue; // deleted and created anew when it runs: the object of that name now says nothing
+            }
+            try {
+                boolean done = retrier.call("dry run " + hook.key(), () -> hook.live() == null
+                        ? target.dryRunCreate(hook.desired()) : target.dryRunUpdate(hook.desired(), hook.live())).value();
+                checked += done ? 1 : 0;
+            } catch (InvalidInputException e) {
+                refused.addAll(e.problems());
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new InvalidInputException(refused);
+        }
+        return checked;
     }
 
     /** Applies tasks in order; returns the failure message of the first failing one, or null. */
