@@ -8,7 +8,6 @@ import io.jenkins.plugins.gitops.engine.model.Hook;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -76,9 +75,7 @@ final class ManifestPrinter {
     }
 
     private static Map<String, Object> manifest(Resource resource, boolean showSecrets) {
-        Map<String, Object> manifest = showSecrets ? resource.mutableManifest()
-                : Redaction.redact(resource.key(), resource.mutableManifest());
-        return manifest;
+        return showSecrets ? resource.mutableManifest() : Redaction.redact(resource.key(), resource.mutableManifest());
     }
 
 }
