@@ -214,6 +214,11 @@ class StackDeployParityTest {
 
     /** Debian's docker CLI (the peer), in {@code dir}, with the parity variable set; stdout and stderr. */
     static String docker(Path dir, String... args) throws IOException, InterruptedException {
+        return docker(dir, Map.of(), args);
+    }
+
+    /** The same with more variables in docker's environment (what compose files interpolate). */
+    static String docker(Path dir, Map<String, String> variables, String... args) throws IOException, InterruptedException {
         String docker = Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker" : "docker";
         List<String> command = new ArrayList<>(List.of(docker));
         command.addAll(List.of(args));
@@ -224,6 +229,7 @@ class StackDeployParityTest {
         pb.environment().put("DOCKER_HOST", HOST);
         pb.environment().put(VARIABLE, VALUE);
         pb.environment().remove("GITOPS_PARITY_UNSET");
+        pb.environment().putAll(variables);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
