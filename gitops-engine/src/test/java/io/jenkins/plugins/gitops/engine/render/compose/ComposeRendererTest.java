@@ -189,6 +189,14 @@ class ComposeRendererTest {
     }
 
     @Test
+    void anEnvFileNameWithABlankIsRefusedWithFileAndLineAsDockerRefusesIt() {
+        assertThatThrownBy(() -> render("errors/env-file-blank-name", Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("errors/env-file-blank-name/app.env:2: variable 'SPACES ' contains whitespace;"
+                        + " write NAME=VALUE with no blank before '='");
+    }
+
+    @Test
     void configFilesMustStayInsideTheRepository() {
         assertThatThrownBy(() -> render("errors/config-outside-repo", Map.of()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("leaves the repository");
