@@ -41,8 +41,20 @@ class ImagePinningTest {
 
         Path folder = resource("/swarm/pinned");
         StackDeployParityTest.docker(folder, variables, "stack", "deploy", "-c", "docker-compose.yml", peer);
-        // docker prints the daemon's warnings on updates only: deploy again to see it
-        String peerOutput = StackDeployParityTest.docker(folder, variables, "stack", "deploy", "-c", "docker-compose.yml", peer);
+        // docker prints the daemon's warnings on updates only: deploy again to see it (once the daemon has
+        // finished allocating the new services, which bumps their version: "update out of sequence")
+        String peerOutput = null;
+        for (int attempt = 0; peerOutput == null; attempt++) {
+            try {
+                peerOutput = StackDeployParityTest.docker(folder, variables, "stack", "deploy", "-c",
+                        "docker-compose.yml", peer);
+            } catch (java.io.IOException e) {
+                if (attempt >= 10 || !e.getMessage().contains("update out of sequence")) {
+                    throw e;
+                }
+                Thread.sleep(1000);
+            }
+        }
         String peerImage = image(peer + "_pinned");
         assertThat(peerImage).startsWith(repository + ":" + tag + "@sha256:");
         assertThat(image(peer + "_unreachable")).isEqualTo("127.0.0.1:9/gitops-test/busybox:1");
