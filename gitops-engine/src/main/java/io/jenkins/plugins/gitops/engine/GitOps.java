@@ -9,6 +9,7 @@ import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
+import io.jenkins.plugins.gitops.engine.delivery.DeliveryMetrics;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
@@ -21,6 +22,7 @@ import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -107,6 +109,15 @@ public final class GitOps implements AutoCloseable {
     /** The environment's deployment records, newest first, from the target (so they survive any CI server). */
     public List<DeploymentRecord> history(String environment) {
         return new StatusQuery(context).history(environment);
+    }
+
+    /**
+     * Deployment frequency, lead time for changes, change failure rate and time to restore of an environment
+     * over {@code [from, to)}, from the target's history (full records and summaries) and the commits they
+     * deployed (author times read from Git). Read-only; definitions in docs/delivery-metrics.md.
+     */
+    public DeliveryMetrics delivery(String environment, Instant from, Instant to) {
+        return new DeliveryQuery(context).run(environment, from, to);
     }
 
     /** The Prometheus metrics this facade records (deployments, rollbacks, drift, sync status). */
