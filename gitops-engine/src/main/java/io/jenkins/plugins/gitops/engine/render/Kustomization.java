@@ -15,14 +15,15 @@ import java.util.regex.Pattern;
 record Kustomization(String file, String directory, List<String> resources, String namespace, String namePrefix,
         String nameSuffix, List<LabelRule> labels, Map<String, String> commonAnnotations,
         List<ImageRewriter.Rule> images, List<Replica> replicas, List<Patch> strategicMergePatches,
-        List<Patch> patches, List<Patch> json6902Patches, List<Generators.Spec> generators) {
+        List<Patch> patches, List<Patch> json6902Patches, List<Generators.Spec> generators,
+        KustomizationExtensions extensions) {
 
     static final List<String> KEYS = List.of("apiVersion", "kind", "metadata", "resources", "bases", "namespace",
             "namePrefix", "nameSuffix", "commonLabels", "labels", "commonAnnotations", "images", "replicas", "patches",
-            "patchesStrategicMerge", "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions");
-    private static final List<String> UNSUPPORTED = List.of("components", "crds", "vars", "replacements",
-            "helmCharts", "helmGlobals", "transformers", "generators", "validators", "openapi", "configurations",
-            "buildMetadata", "sortOptions");
+            "patchesStrategicMerge", "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions",
+            "components", "replacements", "vars", "sortOptions", "buildMetadata");
+    private static final List<String> UNSUPPORTED = List.of("crds", "helmCharts", "helmGlobals",
+            "transformers", "generators", "validators", "openapi", "configurations");
     private static final Pattern REMOTE = Pattern.compile("^(https?://|git@|ssh://|github\\.com/|gitlab\\.com/).*");
 
     /** Labels added to every object; with selectors/templates also to workload selectors and pod templates. */
@@ -37,7 +38,7 @@ record Kustomization(String file, String directory, List<String> resources, Stri
     }
 
     static Kustomization read(SourceTree tree, String directory, String file) {
-        YamlFields f = YamlFields.of(SafeYaml.load(tree.read(file), file), file);
+        YamlFields f = GoJsonKeys.canonical(YamlFields.of(SafeYaml.load(tree.read(file), file), file), KEYS);
         for (String key : f.raw().keySet()) {
             if (UNSUPPORTED.contains(key)) {
                 throw new InvalidInputException(file + ": kustomization key '" + key + "' is not supported by the"
@@ -45,14 +46,11 @@ record Kustomization(String file, String directory, List<String> resources, Stri
             }
         }
         f.onlyKeys(KEYS);
-        String kind = f.string("kind");
-        if (kind != null && !kind.equals("Kustomization")) {
-            throw new InvalidInputException(file + ": kind '" + kind + "' is not supported; only kind: Kustomization");
-        }
+        KustomizationExtensions extensions = KustomizationExtensions.read(tree, directory, file, f);
         List<String> resources = new ArrayList<>();
         for (String key : List.of("resources", "bases")) {
             for (String entry : f.strings(key)) {
-                if (REMOTE.matcher(entry).matches()) {
+                if (isRemote(entry)) {
                     throw new InvalidInputException(file + ": remote resource '" + entry + "' is not supported;"
                             + " copy it into the repository and refer to it by relative path");
                 }
@@ -72,7 +70,12 @@ record Kustomization(String file, String directory, List<String> resources, Stri
         return new Kustomization(file, directory, resources, f.string("namespace"), f.string("namePrefix"),
                 f.string("nameSuffix"), labels, f.stringMap("commonAnnotations"), images(f), replicas(f),
                 patchReader.strategicMerge(f), patchReader.patches(f), patchReader.json6902(f),
-                Generators.specs(f, directory));
+                Generators.specs(f, directory), extensions);
+    }
+
+    /** Whether a resource or component entry names a remote location (a URL or a Git repository). */
+    static boolean isRemote(String entry) {
+        return REMOTE.matcher(entry).matches();
     }
 
     private static List<ImageRewriter.Rule> images(YamlFields f) {

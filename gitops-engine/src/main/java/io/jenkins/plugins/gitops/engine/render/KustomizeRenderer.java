@@ -23,8 +23,10 @@ public final class KustomizeRenderer implements FormatRenderer {
 
     @Override
     public Rendering render(SourceTree tree, String directory, Environment environment, Map<String, String> variables) {
-        List<WorkingObject> objects = new KustomizeBuild(tree).build(directory);
-        ContentHash.applySuffixes(objects);
+        KustomizeBuild build = new KustomizeBuild(tree);
+        ResAccumulator accumulator = build.build(directory);
+        ContentHash.applySuffixes(accumulator.objects());
+        List<WorkingObject> objects = BuildFinish.finish(build, accumulator);
         return new Rendering(objects.stream().map(o -> Resource.ofManifest(o.manifest(), o.source())).toList(),
                 List.of());
     }

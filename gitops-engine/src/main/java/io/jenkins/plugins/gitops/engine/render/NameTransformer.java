@@ -19,6 +19,7 @@ final class NameTransformer {
         Set<String> serviceAccounts = objects.stream().filter(o -> "ServiceAccount".equals(o.kind()))
                 .map(WorkingObject::name).collect(Collectors.toSet());
         for (WorkingObject object : objects) {
+            object.rememberId();
             if (!ClusterScoped.isClusterScoped(object.kind())) {
                 Manifests.ensureMap(object.manifest(), "metadata").put("namespace", namespace);
             }
@@ -49,6 +50,7 @@ final class NameTransformer {
     /** Renames one object and every reference to it from the other objects. */
     static void rename(List<WorkingObject> objects, WorkingObject object, String newName) {
         String oldName = object.name();
+        object.rememberId();
         object.rename(newName);
         NameReferences.update(objects, object.kind(), oldName, newName);
     }

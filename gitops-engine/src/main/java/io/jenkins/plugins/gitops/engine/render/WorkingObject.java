@@ -2,6 +2,8 @@ package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.model.Manifests;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +15,8 @@ final class WorkingObject {
     private final String source;
     private final String originalName;
     private final boolean needsHashSuffix;
+    private final List<ResId> previousIds = new ArrayList<>();
+    private final List<String> refVarNames = new ArrayList<>();
 
     WorkingObject(Map<String, Object> manifest, String source, boolean needsHashSuffix) {
         this.manifest = Manifests.mutableCopy(manifest);
@@ -65,6 +69,29 @@ final class WorkingObject {
 
     void rename(String newName) {
         Manifests.ensureMap(manifest, "metadata").put("name", newName);
+    }
+
+    /** Records the current id before a transformer changes name, namespace or kind (kustomize's StorePreviousId). */
+    void rememberId() {
+        previousIds.add(ResId.of(this));
+    }
+
+    /** The current id, then every previous one, oldest first (kustomize's MakeResIds). */
+    List<ResId> ids() {
+        List<ResId> ids = new ArrayList<>();
+        ids.add(ResId.of(this));
+        ids.addAll(previousIds);
+        return ids;
+    }
+
+    /** The id the object had when it was read or generated (kustomize's OrgId). */
+    ResId originalId() {
+        return previousIds.isEmpty() ? ResId.of(this) : previousIds.get(0);
+    }
+
+    /** Names of the vars whose value this object provides (kustomize's refVarNames). */
+    List<String> refVarNames() {
+        return refVarNames;
     }
 
     /** Whether the object is (or was, before prefixes and suffixes) called {@code candidate}. */
