@@ -45,20 +45,34 @@ final class BuildMetadata {
      * made (those without an origin) and the ones they replaced get them as origin; merged ones keep theirs.
      */
     void generated(List<WorkingObject> objects, String kustomizationFile, List<Generators.Spec> specs) {
-        if (!tracking()) {
-            return;
+        if (tracking()) {
+            String in = relative(kustomizationFile);
+            noteGenerated(objects, specs, kind -> configured(in, "builtin", kind + "Generator", null, null, ""));
         }
-        String in = relative(kustomizationFile);
+    }
+
+    /** After the generator configured by {@code config} (from {@code generators:}) ran. */
+    void generatedByConfig(List<WorkingObject> objects, List<Generators.Spec> specs, WorkingObject config) {
+        if (tracking()) {
+            Map<String, Object> c = config.manifest();
+            String origin = configured(relative(config.source()), Manifests.string(c, "apiVersion"),
+                    Manifests.string(c, "kind"), Manifests.string(c, "metadata", "name"),
+                    Manifests.string(c, "metadata", "namespace"), "");
+            noteGenerated(objects, specs, kind -> origin);
+        }
+    }
+
+    private static void noteGenerated(List<WorkingObject> objects, List<Generators.Spec> specs,
+            java.util.function.Function<String, String> origin) {
         for (WorkingObject o : objects) {
-            if (!hasOrigin(o) && ("ConfigMap".equals(o.kind()) || "Secret".equals(o.kind()))) {
-                annotations(o).put(ORIGIN, configured(in, "builtin", o.kind() + "Generator", null, null, ""));
+            if (!hasOrigin(o)) {
+                annotations(o).put(ORIGIN, origin.apply(o.kind()));
             }
         }
         for (Generators.Spec spec : specs) {
             if (spec.behavior().equals("replace")) {
                 objects.stream().filter(o -> spec.kind().equals(o.kind()) && o.isCalled(spec.name()))
-                        .forEach(o -> annotations(o).put(ORIGIN,
-                                configured(in, "builtin", spec.kind() + "Generator", null, null, "")));
+                        .forEach(o -> annotations(o).put(ORIGIN, origin.apply(spec.kind())));
             }
         }
     }
@@ -69,27 +83,16 @@ final class BuildMetadata {
                 configured(relative(kustomizationFile), "builtin", kind, null, null, "  "));
     }
 
-    /**
-     * After a transformer configured by the object {@code config} (from {@code transformers:}) ran;
-     * {@code configPath} is the file it came from.
-     */
-    void transformedByConfig(List<WorkingObject> objects, String configPath, Map<String, Object> config) {
-        String apiVersion = Manifests.string(config, "apiVersion");
-        String kind = Manifests.string(config, "kind");
-        String name = Manifests.string(config, "metadata", "name");
-        String namespace = Manifests.string(config, "metadata", "namespace");
-        transformedBy(objects, configured(relative(configPath), apiVersion, kind, name, namespace, ""),
-                configured(relative(configPath), apiVersion, kind, name, namespace, "  "));
-    }
-
-    /** The origin of an object made by a generator configured by {@code config} (from {@code generators:}). */
-    void generatedByConfig(List<WorkingObject> objects, String configPath, Map<String, Object> config) {
-        if (tracking()) {
-            String origin = configured(relative(configPath), Manifests.string(config, "apiVersion"),
-                    Manifests.string(config, "kind"), Manifests.string(config, "metadata", "name"),
-                    Manifests.string(config, "metadata", "namespace"), "");
-            objects.stream().filter(o -> !hasOrigin(o)).forEach(o -> annotations(o).put(ORIGIN, origin));
-        }
+    /** After the transformer configured by {@code config} (from {@code transformers:}) ran on {@code objects}. */
+    void transformedByConfig(List<WorkingObject> objects, WorkingObject config) {
+        Map<String, Object> c = config.manifest();
+        String in = relative(config.source());
+        String apiVersion = Manifests.string(c, "apiVersion");
+        String kind = Manifests.string(c, "kind");
+        String name = Manifests.string(c, "metadata", "name");
+        String namespace = Manifests.string(c, "metadata", "namespace");
+        transformedBy(objects, configured(in, apiVersion, kind, name, namespace, ""),
+                configured(in, apiVersion, kind, name, namespace, "  "));
     }
 
     private void transformedBy(List<WorkingObject> objects, String origin, String listItem) {

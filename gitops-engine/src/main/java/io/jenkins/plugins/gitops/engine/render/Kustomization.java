@@ -21,9 +21,9 @@ record Kustomization(String file, String directory, List<String> resources, Stri
     static final List<String> KEYS = List.of("apiVersion", "kind", "metadata", "resources", "bases", "namespace",
             "namePrefix", "nameSuffix", "commonLabels", "labels", "commonAnnotations", "images", "replicas", "patches",
             "patchesStrategicMerge", "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions",
-            "components", "replacements", "vars", "sortOptions", "buildMetadata");
+            "components", "replacements", "vars", "transformers", "generators", "sortOptions", "buildMetadata");
     private static final List<String> UNSUPPORTED = List.of("crds", "helmCharts", "helmGlobals",
-            "transformers", "generators", "validators", "openapi", "configurations");
+            "validators", "openapi", "configurations");
     private static final Pattern REMOTE = Pattern.compile("^(https?://|git@|ssh://|github\\.com/|gitlab\\.com/).*");
 
     /** Labels added to every object; with selectors/templates also to workload selectors and pod templates. */

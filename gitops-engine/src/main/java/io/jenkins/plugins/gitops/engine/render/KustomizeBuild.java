@@ -67,6 +67,12 @@ final class KustomizeBuild {
         List<WorkingObject> objects = accumulator.objects();
         Generators.apply(tree, k.generators(), objects, k.file());
         metadata.generated(objects, k.file(), k.generators());
+        BuiltinPlugins plugins = new BuiltinPlugins(tree, k);
+        for (WorkingObject config : PluginConfigs.load(tree, k, k.extensions().generators(), this::build, metadata)) {
+            String kind = plugins.kindOf(config, "generators");
+            List<Generators.Spec> specs = PluginGenerators.generate(tree, k, config, kind, accumulator);
+            metadata.generatedByConfig(objects, specs, config);
+        }
         for (String component : k.extensions().components()) {
             component(k, component, accumulator);
         }
@@ -168,6 +174,11 @@ final class KustomizeBuild {
         if (!k.extensions().replacements().isEmpty()) {
             Replacements.apply(k.extensions().replacements(), objects);
             metadata.transformed(objects, file, "ReplacementTransformer");
+        }
+        BuiltinPlugins plugins = new BuiltinPlugins(tree, k);
+        for (WorkingObject config : PluginConfigs.load(tree, k, k.extensions().transformers(), this::build, metadata)) {
+            plugins.transform(config, objects);
+            metadata.transformedByConfig(objects, config);
         }
     }
 
