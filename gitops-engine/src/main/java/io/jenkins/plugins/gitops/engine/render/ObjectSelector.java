@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
  * before a prefix still selects) matches, and its labels and annotations match (api/types/selector.go).
  */
 record ObjectSelector(ResId id, Pattern group, Pattern version, Pattern kind, Pattern name, Pattern namespace,
-        LabelSelector labels, LabelSelector annotations, boolean hasLabelOrAnnotationSelector) {
+        MetadataSelector labels, MetadataSelector annotations, boolean hasLabelOrAnnotationSelector) {
     static final List<String> KEYS = List.of("group", "version", "kind", "name", "namespace", "labelSelector",
             "annotationSelector");
 
@@ -26,8 +26,8 @@ record ObjectSelector(ResId id, Pattern group, Pattern version, Pattern kind, Pa
         String labels = s.string("labelSelector");
         String annotations = s.string("annotationSelector");
         return new ObjectSelector(id, regex(id.group(), s), regex(id.version(), s), regex(id.kind(), s),
-                regex(id.name(), s), regex(id.namespace(), s), LabelSelector.parse(labels, s.where()),
-                LabelSelector.parse(annotations, s.where()),
+                regex(id.name(), s), regex(id.namespace(), s), MetadataSelector.parse(labels, s.where()),
+                MetadataSelector.parse(annotations, s.where()),
                 labels != null && !labels.isEmpty() || annotations != null && !annotations.isEmpty());
     }
 

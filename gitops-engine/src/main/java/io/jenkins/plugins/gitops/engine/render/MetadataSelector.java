@@ -12,7 +12,7 @@ import java.util.Set;
  * {@code key}, {@code !key}, {@code key=value}, {@code key==value}, {@code key!=value},
  * {@code key in (a,b)}, {@code key notin (a,b)}; all must hold.
  */
-final class LabelSelector {
+final class MetadataSelector {
     private record Requirement(String key, String operator, Set<String> values) {
         boolean matches(Map<?, ?> labels) {
             boolean has = labels.containsKey(key);
@@ -28,15 +28,15 @@ final class LabelSelector {
 
     private final List<Requirement> requirements;
 
-    private LabelSelector(List<Requirement> requirements) {
+    private MetadataSelector(List<Requirement> requirements) {
         this.requirements = requirements;
     }
 
     /** Parses {@code selector} (empty selects everything); {@code where} names it in errors. */
-    static LabelSelector parse(String selector, String where) {
+    static MetadataSelector parse(String selector, String where) {
         List<Requirement> requirements = new ArrayList<>();
         if (selector == null || selector.isBlank()) {
-            return new LabelSelector(requirements);
+            return new MetadataSelector(requirements);
         }
         for (String term : splitTerms(selector)) {
             String t = term.trim();
@@ -68,7 +68,7 @@ final class LabelSelector {
                 requirements.add(new Requirement(t, "exists", Set.of()));
             }
         }
-        return new LabelSelector(requirements);
+        return new MetadataSelector(requirements);
     }
 
     /** Whether {@code labels} (labels or annotations of an object; null for none) satisfy every requirement. */
