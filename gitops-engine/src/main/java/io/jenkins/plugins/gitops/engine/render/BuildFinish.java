@@ -1,28 +1,25 @@
 package io.jenkins.plugins.gitops.engine.render;
 
-import io.jenkins.plugins.gitops.engine.model.Manifests;
 import java.util.List;
 
 /**
- * What kustomize does once every layer is built and names have their hash suffixes
- * (api/internal/target/kusttarget.go makeCustomizedResMap, api/krusty/kustomizer.go Run): resolve vars,
- * drop objects marked {@code config.kubernetes.io/local-config: "true"}, order the objects
- * ({@code sortOptions} of the built kustomization, else kustomize build's legacy order), and apply or
+ * What kustomize does once every layer is built, names have their hash suffixes and references follow
+ * them (api/internal/target/kusttarget.go makeCustomizedResMap, api/krusty/kustomizer.go Run): resolve
+ * vars, order the objects ({@code sortOptions} of the built kustomization, else kustomize build's legacy
+ * order), drop local configuration and write annotations back ({@link KustomizeOutput}), and apply or
  * remove the build metadata annotations.
  */
 final class BuildFinish {
-    static final String LOCAL_CONFIG = "config.kubernetes.io/local-config";
-
     private BuildFinish() {
     }
 
-    static List<WorkingObject> finish(KustomizeBuild build, ResAccumulator accumulator) {
+    static List<WorkingObject> finish(Kustomization root, BuildMetadata metadata, ResAccumulator accumulator) {
         List<WorkingObject> objects = accumulator.objects();
-        accumulator.vars().resolve(objects, VarReferences.DEFAULTS);
-        objects.removeIf(o -> "true".equals(Manifests.string(o.manifest(), "metadata", "annotations", LOCAL_CONFIG)));
-        SortOrder order = build.root().extensions().sortOptions();
+        accumulator.vars().resolve(objects, accumulator.config().get("varReference"));
+        SortOrder order = root.extensions().sortOptions();
         List<WorkingObject> sorted = (order == null ? SortOrder.DEFAULT : order).sort(objects);
-        build.metadata().finish(sorted);
-        return sorted;
+        List<WorkingObject> out = KustomizeOutput.finish(sorted);
+        metadata.finish(out);
+        return out;
     }
 }

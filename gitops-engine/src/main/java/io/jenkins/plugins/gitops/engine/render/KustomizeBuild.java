@@ -1,40 +1,47 @@
 package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
-import io.jenkins.plugins.gitops.engine.model.Manifests;
-import io.jenkins.plugins.gitops.engine.render.Kustomization.LabelRule;
-import io.jenkins.plugins.gitops.engine.render.Kustomization.Patch;
-import io.jenkins.plugins.gitops.engine.render.Kustomization.Replica;
 import io.jenkins.plugins.gitops.engine.source.SourceTree;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Builds one kustomization folder: its resources (files, and folders that are kustomizations
- * themselves, built first), generators, components, then transformers in kustomize's order: strategic
- * merge patches, patches, namespace, prefix/suffix, labels, annotations, JSON6902 patches, replicas,
- * images, replacements; then its vars are noted for {@link Vars#resolve} at the end of the build.
+ * Builds a kustomization folder as kustomize's KustTarget does (api/internal/target/kusttarget.go): its
+ * resources (files, and folders that are kustomizations themselves, built first), its generators (built-in
+ * and {@code generators:}), its components (each adding to the same accumulator), then its transformers
+ * ({@link KustomizationTransformers}) and vars. The transformer configuration and vars of bases travel up.
+ * {@link #build} adds what kustomize does once at the top: content hashes, name references, vars, dropping
+ * local configuration, ordering and build metadata ({@link BuildFinish}).
  */
 final class KustomizeBuild {
     private static final int MAX_DEPTH = 20;
-    private static final List<String> SCALABLE = List.of("Deployment", "StatefulSet", "ReplicaSet",
-            "ReplicationController");
 
     private final SourceTree tree;
+    private final KindScope scope;
     private final Deque<String> building = new ArrayDeque<>();
     private Kustomization root;
     private BuildMetadata metadata;
 
-    KustomizeBuild(SourceTree tree) {
+    KustomizeBuild(SourceTree tree, KindScope scope) {
         this.tree = tree;
+        this.scope = scope;
     }
 
-    /** Builds the kustomization in {@code directory} (the environment's folder or a base it lists). */
-    ResAccumulator build(String directory) {
+    /** The objects of the kustomization in {@code directory}, as {@code kustomize build} prints them. */
+    List<WorkingObject> build(String directory) {
+        ResAccumulator result = accumulate(directory);
+        ContentHash.applySuffixes(result.objects());
+        NameReferences.fix(result.objects(), result.config().nameReferences());
+        return BuildFinish.finish(root, metadata, result);
+    }
+
+    /** Accumulates the kustomization in {@code directory} (the built folder or a base it lists). */
+    ResAccumulator accumulate(String directory) {
         boolean isRoot = building.isEmpty();
         return within(directory, "resource", k -> {
             // the built folder itself may be a Component (kustomize only checks folders it is pointed to)
@@ -48,27 +55,19 @@ final class KustomizeBuild {
         });
     }
 
-    /** The kustomization that was built (the first one read). */
-    Kustomization root() {
-        return root;
-    }
-
-    /** The buildMetadata of the built kustomization, which applies to every layer. */
-    BuildMetadata metadata() {
-        return metadata;
-    }
-
     /**
-     * kustomize's accumulateTarget: resources, generators, then components (each adding to this same
-     * accumulator), then transformers, then vars (api/internal/target/kusttarget.go).
+     * kustomize's accumulateTarget: resources, configuration, generators, then components (each adding to
+     * this same accumulator), then transformers, then vars.
      */
     private void accumulate(Kustomization k, ResAccumulator accumulator) {
         resources(k, accumulator);
+        accumulator.config(k.config().applyTo(accumulator.config(), k.file()));
         List<WorkingObject> objects = accumulator.objects();
         Generators.apply(tree, k.generators(), objects, k.file());
         metadata.generated(objects, k.file(), k.generators());
         BuiltinPlugins plugins = new BuiltinPlugins(tree, k);
-        for (WorkingObject config : PluginConfigs.load(tree, k, k.extensions().generators(), this::build, metadata)) {
+        for (WorkingObject config : PluginConfigs.load(tree, k, k.extensions().generators(), this::accumulate,
+                metadata)) {
             String kind = plugins.kindOf(config, "generators");
             List<Generators.Spec> specs = PluginGenerators.generate(tree, k, config, kind, accumulator);
             metadata.generatedByConfig(objects, specs, config);
@@ -76,7 +75,12 @@ final class KustomizeBuild {
         for (String component : k.extensions().components()) {
             component(k, component, accumulator);
         }
-        transform(k, objects);
+        KustomizationTransformers.run(k, objects, accumulator.config(), metadata);
+        for (WorkingObject config : PluginConfigs.load(tree, k, k.extensions().transformers(), this::accumulate,
+                metadata)) {
+            plugins.transform(config, objects);
+            metadata.transformedByConfig(objects, config);
+        }
         accumulator.vars().merge(k.extensions().vars(), objects, k.file());
     }
 
@@ -106,7 +110,7 @@ final class KustomizeBuild {
         }
         if (building.contains(directory)) {
             List<String> chain = new ArrayList<>(building);
-            java.util.Collections.reverse(chain);
+            Collections.reverse(chain);
             chain.add(directory);
             throw new InvalidInputException(file + ": kustomization cycle " + String.join(" -> ", chain)
                     + "; a kustomization cannot include itself");
@@ -127,71 +131,27 @@ final class KustomizeBuild {
         }
     }
 
-    /** The built-in transformers in kustomize's order, each noted in the transformer annotations when asked. */
-    private void transform(Kustomization k, List<WorkingObject> objects) {
-        String file = k.file();
-        if (!k.strategicMergePatches().isEmpty()) {
-            for (Patch patch : k.strategicMergePatches()) {
-                PatchApplier.apply(objects, patch);
-            }
-            metadata.transformed(objects, file, "PatchStrategicMergeTransformer");
-        }
-        for (Patch patch : k.patches()) {
-            PatchApplier.apply(objects, patch);
-            metadata.transformed(objects, file, "PatchTransformer");
-        }
-        if (k.namespace() != null && !k.namespace().isBlank()) {
-            NameTransformer.namespace(objects, k.namespace());
-            metadata.transformed(objects, file, "NamespaceTransformer");
-        }
-        NameTransformer.prefixSuffix(objects, k.namePrefix(), k.nameSuffix());
-        if (k.namePrefix() != null && !k.namePrefix().isEmpty()) {
-            metadata.transformed(objects, file, "PrefixTransformer");
-        }
-        if (k.nameSuffix() != null && !k.nameSuffix().isEmpty()) {
-            metadata.transformed(objects, file, "SuffixTransformer");
-        }
-        for (LabelRule rule : k.labels()) {
-            objects.forEach(o -> MetadataTransformer.addLabels(o, rule));
-        }
-        for (int i = 0; i < k.extensions().labelTransformers(); i++) {
-            metadata.transformed(objects, file, "LabelTransformer");
-        }
-        objects.forEach(o -> MetadataTransformer.addAnnotations(o, k.commonAnnotations()));
-        if (!k.commonAnnotations().isEmpty()) {
-            metadata.transformed(objects, file, "AnnotationsTransformer");
-        }
-        for (Patch patch : k.json6902Patches()) {
-            PatchApplier.apply(objects, patch);
-            metadata.transformed(objects, file, "PatchJson6902Transformer");
-        }
-        for (Replica replica : k.replicas()) {
-            replicas(k, objects, replica);
-            metadata.transformed(objects, file, "ReplicaCountTransformer");
-        }
-        objects.forEach(o -> ImageRewriter.apply(k.images(), o.manifest()));
-        k.images().forEach(i -> metadata.transformed(objects, file, "ImageTagTransformer"));
-        if (!k.extensions().replacements().isEmpty()) {
-            Replacements.apply(k.extensions().replacements(), objects);
-            metadata.transformed(objects, file, "ReplacementTransformer");
-        }
-        BuiltinPlugins plugins = new BuiltinPlugins(tree, k);
-        for (WorkingObject config : PluginConfigs.load(tree, k, k.extensions().transformers(), this::build, metadata)) {
-            plugins.transform(config, objects);
-            metadata.transformedByConfig(objects, config);
-        }
-    }
-
     private void resources(Kustomization k, ResAccumulator accumulator) {
         List<String> problems = new ArrayList<>();
         for (String resource : k.resources()) {
             if (tree.isDirectory(resource)) {
-                accumulator.merge(build(resource), k.file());
+                if (KustomizeFiles.isWithin(k.directory(), resource)) {
+                    throw new InvalidInputException(k.file() + ": resource '" + resource + "' is this kustomization's"
+                            + " folder or one above it (cycle detected); list a folder below it or elsewhere");
+                }
+                accumulator.merge(accumulate(resource), k.file());
             } else if (tree.isFile(resource)) {
-                for (Map<String, Object> manifest : ManifestDocuments.read(tree, resource, problems)) {
+                if (!KustomizeFiles.isWithin(resource, k.directory())) {
+                    throw new InvalidInputException(k.file() + ": resource file " + resource + " is not in or below "
+                            + KustomizeFiles.display(k.directory()) + " (kustomize refuses files outside the"
+                            + " kustomization's folder); move it into that folder, or make its folder a kustomization"
+                            + " and list that folder instead");
+                }
+                for (Map<String, Object> manifest : KustomizeResources.read(tree, resource, problems)) {
+                    scope.learn(manifest);
                     WorkingObject object = new WorkingObject(manifest, resource, false);
                     metadata.readFrom(object, resource);
-                    accumulator.append(object, k.file());
+                    accumulator.append(object, resource);
                 }
             } else {
                 problems.add(k.file() + ": resource " + resource + " not found (no such file or folder at this"
@@ -200,20 +160,6 @@ final class KustomizeBuild {
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
-        }
-    }
-
-    private static void replicas(Kustomization k, List<WorkingObject> objects, Replica replica) {
-        boolean found = false;
-        for (WorkingObject o : objects) {
-            if (SCALABLE.contains(o.kind()) && o.isCalled(replica.name())) {
-                Manifests.ensureMap(o.manifest(), "spec").put("replicas", replica.count());
-                found = true;
-            }
-        }
-        if (!found) {
-            throw new InvalidInputException(k.file() + ": replicas: no Deployment, StatefulSet or ReplicaSet named '"
-                    + replica.name() + "'");
         }
     }
 }

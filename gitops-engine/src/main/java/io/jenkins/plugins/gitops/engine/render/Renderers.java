@@ -81,13 +81,16 @@ public final class Renderers {
                 renderer.getClass().getSimpleName());
         FormatRenderer.Rendering rendering = renderer.render(tree, folder, environment,
                 variables == null ? Map.of() : variables, capabilities);
-        check(rendering.resources(), environment, folder);
+        check(rendering.resources(), environment, folder, capabilities);
         LOG.debug("Rendered environment {} at {}: {} objects, {} warnings", environment.name(), rev,
                 rendering.resources().size(), rendering.warnings().size());
         return new DesiredState(environment.name(), rev, rendering.resources(), rendering.warnings());
     }
 
-    private static void check(List<Resource> resources, Environment environment, String folder) {
+    private static void check(List<Resource> resources, Environment environment, String folder,
+            ClusterCapabilities capabilities) {
+        KindScope scope = new KindScope(capabilities);
+        resources.forEach(r -> scope.learn(r.manifest()));
         List<String> problems = new ArrayList<>();
         if (resources.size() > MAX_OBJECTS) {
             problems.add(folder + ": renders " + resources.size() + " objects, more than the limit of " + MAX_OBJECTS
@@ -102,7 +105,7 @@ public final class Renderers {
                 continue;
             }
             ResourceKey key = resource.key();
-            ResourceKey identity = key.namespace().isEmpty() && !ClusterScoped.isClusterScoped(key.kind())
+            ResourceKey identity = key.namespace().isEmpty() && !scope.isClusterScoped(key.group(), key.kind())
                     ? new ResourceKey(key.group(), key.kind(), defaultNamespace, key.name()) : key;
             Resource first = seen.putIfAbsent(identity, resource);
             if (first != null) {

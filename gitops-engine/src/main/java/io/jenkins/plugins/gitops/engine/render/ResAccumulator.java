@@ -6,13 +6,14 @@ import java.util.List;
 
 /**
  * What a kustomization build has accumulated so far (kustomize's ResAccumulator,
- * api/internal/accumulator/resaccumulator.go): the objects, in order, and the vars declared by this
- * kustomization and the ones below it. A component adds to the accumulator of the kustomization that
+ * api/internal/accumulator/resaccumulator.go): the objects, in order, the transformer configuration, and
+ * the vars declared by this kustomization and the ones below it. A component adds to the accumulator of the kustomization that
  * lists it instead of starting its own.
  */
 final class ResAccumulator {
     private final List<WorkingObject> objects = new ArrayList<>();
     private final Vars vars = new Vars();
+    private TransformerConfig config = TransformerConfig.empty();
 
     /** The objects, mutable: transformers change, add and remove them in place. */
     List<WorkingObject> objects() {
@@ -23,6 +24,15 @@ final class ResAccumulator {
         return vars;
     }
 
+    /** The field specs the transformers use: kustomize's defaults plus configurations and CRDs of every layer. */
+    TransformerConfig config() {
+        return config;
+    }
+
+    void config(TransformerConfig newConfig) {
+        this.config = newConfig;
+    }
+
     /**
      * Adds an object, refusing a second object with the same current id as kustomize's ResMap.Append
      * does ({@code where} names the kustomization file for the message).
@@ -31,19 +41,20 @@ final class ResAccumulator {
         ResId id = ResId.of(object);
         for (WorkingObject existing : objects) {
             if (ResId.of(existing).sameAs(id)) {
-                throw new InvalidInputException(where + ": may not add resource with an already registered id: " + id
-                        + " (" + object.describe() + " and " + existing.describe() + "); every object may be added"
-                        + " once, remove one of them or rename it in the layer that adds it");
+                throw new InvalidInputException(where + ": " + object.describe() + " is already defined by "
+                        + existing.describe() + " (may not add resource with an already registered id: " + id
+                        + "); remove one of them or rename it in the layer that adds it");
             }
         }
         objects.add(object);
     }
 
-    /** Adds everything another accumulator (a base) holds: its objects, then its vars. */
+    /** Adds everything another accumulator (a base) holds: its objects, its configuration, its vars. */
     void merge(ResAccumulator other, String where) {
         for (WorkingObject object : other.objects) {
             append(object, where);
         }
+        config = config.merge(other.config, where);
         vars.mergeAll(other.vars, where);
     }
 }

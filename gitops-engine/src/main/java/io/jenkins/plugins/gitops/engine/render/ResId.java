@@ -33,7 +33,7 @@ record ResId(String group, String version, String kind, String name, String name
 
     /** The namespace for comparisons: {@code default} for none, a marker for cluster-scoped kinds. */
     String effectiveNamespace() {
-        if (ClusterScoped.isClusterScoped(kind)) {
+        if (ClusterScoped.isClusterScoped(group, kind)) {
             return "_non_namespaceable_";
         }
         return namespace.isEmpty() ? "default" : namespace;

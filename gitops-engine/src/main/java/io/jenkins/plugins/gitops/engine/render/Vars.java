@@ -73,7 +73,7 @@ final class Vars {
     void merge(List<Var> incoming, List<WorkingObject> objects, String where) {
         for (Var v : incoming) {
             ResId target = v.objRef();
-            boolean exact = !target.namespace().isEmpty() || ClusterScoped.isClusterScoped(target.kind());
+            boolean exact = !target.namespace().isEmpty() || ClusterScoped.isClusterScoped(target.group(), target.kind());
             List<WorkingObject> matched = objects.stream().filter(o -> o.ids().stream()
                     .anyMatch(id -> exact ? target.sameAs(id) : target.gvknEquals(id))).toList();
             if (matched.size() > 1) {

@@ -7,15 +7,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An object while kustomize transforms it: a mutable manifest, the file it came from, the name it had
- * in that file (patches may refer to either name), and whether it still needs a content-hash suffix.
+ * An object while kustomize transforms it: a mutable manifest, the file it came from, and what kustomize
+ * keeps in its build annotations (api/resource/resource.go): the ids the object had before transformers
+ * renamed it, the name prefixes and suffixes it got, whether it still needs a content-hash suffix, and
+ * whether another object refers to it. These never appear in the manifest; {@link #buildAnnotated()} tells
+ * whether kustomize would have had any, which decides how it writes the annotations back at the end.
  */
 final class WorkingObject {
     private Map<String, Object> manifest;
-    private final String source;
+    private String source;
     private final String originalName;
-    private final boolean needsHashSuffix;
+    private boolean needsHashSuffix;
     private final List<ResId> previousIds = new ArrayList<>();
+    private final List<String> prefixes = new ArrayList<>();
+    private final List<String> suffixes = new ArrayList<>();
+    private boolean generated;
+    private boolean referenced;
     private final List<String> refVarNames = new ArrayList<>();
 
     WorkingObject(Map<String, Object> manifest, String source, boolean needsHashSuffix) {
@@ -102,5 +109,69 @@ final class WorkingObject {
     /** {@code Deployment 'web' (from environments/base/web.yaml)} for messages. */
     String describe() {
         return kind() + " '" + name() + "' (from " + source + ")";
+    }
+
+    /** The ids the object had before its current one, oldest first (kustomize's PrevIds). */
+    List<ResId> previousIds() {
+        return List.copyOf(previousIds);
+    }
+
+    /** Name prefixes added so far, innermost kustomization first (kustomize's prefixes build annotation). */
+    List<String> prefixes() {
+        return List.copyOf(prefixes);
+    }
+
+    List<String> suffixes() {
+        return List.copyOf(suffixes);
+    }
+
+    void addPrefix(String prefix) {
+        if (!prefix.isEmpty()) {
+            prefixes.add(prefix);
+        }
+    }
+
+    void addSuffix(String suffix) {
+        if (!suffix.isEmpty()) {
+            suffixes.add(suffix);
+        }
+    }
+
+    /** Marks an object made by a generator (kustomize records its behavior in a build annotation). */
+    void markGenerated() {
+        generated = true;
+    }
+
+    /** Records that another object refers to this one by name (kustomize's refBy build annotation). */
+    void markReferenced() {
+        referenced = true;
+    }
+
+    /**
+     * Takes over what kustomize's CopyMergeMetaDataFieldsFrom keeps of {@code older} when a generator merges
+     * into or replaces it: its build annotations and its source; a hash suffix only if both want one.
+     */
+    void inheritFrom(WorkingObject older) {
+        previousIds.clear();
+        previousIds.addAll(older.previousIds);
+        prefixes.clear();
+        prefixes.addAll(older.prefixes);
+        suffixes.clear();
+        suffixes.addAll(older.suffixes);
+        needsHashSuffix = needsHashSuffix && older.needsHashSuffix;
+        generated = older.generated;
+        referenced = older.referenced;
+        source = older.source;
+    }
+
+    /** Whether kustomize would hold build annotations for this object at the end of the build. */
+    boolean buildAnnotated() {
+        return !previousIds.isEmpty() || !prefixes.isEmpty() || !suffixes.isEmpty() || needsHashSuffix || generated
+                || referenced;
+    }
+
+    /** Whether the object is cluster-scoped in the render in progress ({@link ClusterScoped}). */
+    boolean isClusterScoped() {
+        return ClusterScoped.isClusterScoped(group(), kind());
     }
 }
