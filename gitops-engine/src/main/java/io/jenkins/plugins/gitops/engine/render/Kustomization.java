@@ -22,9 +22,9 @@ record Kustomization(String file, String directory, List<String> resources, Stri
             "namePrefix", "nameSuffix", "commonLabels", "labels", "commonAnnotations", "images", "replicas", "patches",
             "patchesStrategicMerge", "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions",
             "configurations", "crds", "imageTags", "components", "replacements", "vars", "transformers", "generators",
-            "sortOptions", "buildMetadata");
+            "openapi", "sortOptions", "buildMetadata");
     private static final List<String> UNSUPPORTED = List.of("helmCharts", "helmGlobals", "helmChartInflationGenerator",
-            "validators", "openapi");
+            "validators");
     private static final Pattern REMOTE = Pattern.compile("^(https?://|git@|ssh://|github\\.com/|gitlab\\.com/).*");
 
     /**

@@ -119,6 +119,7 @@ final class KustomizeBuild {
             throw new InvalidInputException(file + ": kustomizations nest more than " + MAX_DEPTH + " levels deep");
         }
         Kustomization k = Kustomization.read(tree, directory, file);
+        OpenApiSchema.offer(k.extensions().openapi());
         if (root == null) {
             root = k;
             metadata = new BuildMetadata(directory, k.extensions().buildMetadata());
