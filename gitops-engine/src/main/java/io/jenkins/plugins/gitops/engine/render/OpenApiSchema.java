@@ -155,8 +155,8 @@ final class OpenApiSchema {
     }
 
     /**
-     * The type name of a schema node: a definition of this file, or, for a reference to a definition the
-     * file lacks, the built-in type of that name (kustomize resolves it in its built-in schema).
+     * The type name of a schema node, or null for a reference to a definition the file lacks: kustomize
+     * then has no schema for the field (its mappings merge, its lists are replaced).
      */
     private String type(Object node) {
         if (!(node instanceof Map<?, ?> map)) {
@@ -164,8 +164,7 @@ final class OpenApiSchema {
         }
         Object ref = map.get("$ref");
         if (ref != null && !definitions.containsKey(definitionName(ref))) {
-            String name = definitionName(ref);
-            return name.substring(name.lastIndexOf('.') + 1);
+            return null;
         }
         return TYPE_PREFIX + ids.computeIfAbsent(map, m -> {
             nodes.add(m);
