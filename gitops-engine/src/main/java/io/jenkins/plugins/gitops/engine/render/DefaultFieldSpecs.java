@@ -62,6 +62,7 @@ final class DefaultFieldSpecs {
             replicas.add(spec("", "", kind, "spec/replicas", true));
         }
         specs.put("replicas", replicas);
+        specs.put("varReference", VarReferences.DEFAULTS);
         return new TransformerConfig(specs, NameReferenceDefaults.all());
     }
 

@@ -16,15 +16,14 @@ record Kustomization(String file, String directory, List<String> resources, Stri
         String nameSuffix, List<LabelRule> labels, Map<String, String> commonAnnotations,
         List<ImageRewriter.Rule> images, List<Replica> replicas, List<Patch> strategicMergePatches,
         List<Patch> patches, List<Patch> json6902Patches, List<Generators.Spec> generators,
-        TransformerConfigs.Files config) {
+        TransformerConfigs.Files config, KustomizationExtensions extensions) {
 
     static final List<String> KEYS = List.of("apiVersion", "kind", "metadata", "resources", "bases", "namespace",
             "namePrefix", "nameSuffix", "commonLabels", "labels", "commonAnnotations", "images", "replicas", "patches",
             "patchesStrategicMerge", "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions",
+            "components", "replacements", "vars", "transformers", "generators", "sortOptions", "buildMetadata",
             "configurations", "crds", "imageTags");
-    private static final List<String> UNSUPPORTED = List.of("components", "vars", "replacements",
-            "helmCharts", "helmGlobals", "helmChartInflationGenerator", "transformers", "generators", "validators",
-            "openapi", "buildMetadata", "sortOptions");
+    private static final List<String> UNSUPPORTED = List.of("helmCharts", "helmGlobals", "validators", "openapi");
     private static final Pattern REMOTE = Pattern.compile("^(https?://|git@|ssh://|github\\.com/|gitlab\\.com/).*");
 
     /**
@@ -35,7 +34,7 @@ record Kustomization(String file, String directory, List<String> resources, Stri
             boolean includeVolumeClaimTemplates, List<FieldSpec> fields, boolean common) {
     }
 
-    record Replica(String name, int count) {
+    record Replica(String name, long count) {
     }
 
     /**
@@ -53,7 +52,7 @@ record Kustomization(String file, String directory, List<String> resources, Stri
         if (content == null || content instanceof Map<?, ?> m && m.isEmpty()) {
             throw new InvalidInputException(file + ": kustomization.yaml is empty; list resources or remove the file");
         }
-        YamlFields f = YamlFields.of(content, file);
+        YamlFields f = GoJsonKeys.canonical(YamlFields.of(content, file), KEYS);
         for (String key : f.raw().keySet()) {
             if (UNSUPPORTED.contains(key)) {
                 throw new InvalidInputException(file + ": kustomization key '" + key + "' is not supported by the"
@@ -61,14 +60,11 @@ record Kustomization(String file, String directory, List<String> resources, Stri
             }
         }
         f.onlyKeys(KEYS);
-        String kind = f.string("kind");
-        if (kind != null && !kind.equals("Kustomization")) {
-            throw new InvalidInputException(file + ": kind '" + kind + "' is not supported; only kind: Kustomization");
-        }
+        KustomizationExtensions extensions = KustomizationExtensions.read(tree, directory, file, f);
         List<String> resources = new ArrayList<>();
         for (String key : List.of("resources", "bases")) {
             for (String entry : f.strings(key)) {
-                if (REMOTE.matcher(entry).matches()) {
+                if (isRemote(entry)) {
                     throw new InvalidInputException(file + ": remote resource '" + entry + "' is not supported;"
                             + " copy it into the repository and refer to it by relative path");
                 }
@@ -90,7 +86,12 @@ record Kustomization(String file, String directory, List<String> resources, Stri
         return new Kustomization(file, directory, resources, f.string("namespace"), f.string("namePrefix"),
                 f.string("nameSuffix"), labels, f.stringMap("commonAnnotations"), images(f), replicas(f),
                 patchReader.strategicMerge(f), patchReader.patches(f), patchReader.json6902(f),
-                Generators.specs(f, directory), TransformerConfigs.read(tree, directory, file, f));
+                Generators.specs(f, directory), TransformerConfigs.read(tree, directory, file, f), extensions);
+    }
+
+    /** Whether a resource or component entry names a remote location (a URL or a Git repository). */
+    static boolean isRemote(String entry) {
+        return REMOTE.matcher(entry).matches();
     }
 
     private static List<ImageRewriter.Rule> images(YamlFields f) {

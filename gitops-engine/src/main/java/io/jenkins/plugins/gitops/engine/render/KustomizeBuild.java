@@ -11,14 +11,16 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds a kustomization folder as kustomize's KustTarget does (api/internal/target/kusttarget.go): its
- * resources (files, and folders that are kustomizations themselves, built first), then its generators, then
- * the built-in transformers in kustomize's order: strategic merge patches, patches, namespace, prefix, suffix,
- * labels, annotations, JSON6902 patches, replicas, images. The transformer configuration of bases travels up.
- * {@link #build} adds what kustomize does once at the top: content hashes, name references, dropping local
- * configuration ({@link KustomizeOutput}).
+ * resources (files, and folders that are kustomizations themselves, built first), generators, components,
+ * then the built-in transformers in kustomize's order (strategic merge patches, patches, namespace, prefix,
+ * suffix, labels, annotations, JSON6902 patches, replicas, images, replacements) and the transformers it
+ * lists; then its vars are noted. The transformer configuration of bases travels up. {@link #render} adds
+ * what kustomize does once at the top: content hashes, name references, vars, local configuration, order
+ * ({@link BuildFinish}).
  */
 final class KustomizeBuild {
     private static final int MAX_DEPTH = 20;
@@ -26,10 +28,8 @@ final class KustomizeBuild {
     private final SourceTree tree;
     private final KindScope scope;
     private final Deque<String> building = new ArrayDeque<>();
-
-    /** What a kustomization has built: its objects and the transformer configuration of it and its bases. */
-    record Accumulated(List<WorkingObject> objects, TransformerConfig config) {
-    }
+    private Kustomization root;
+    private BuildMetadata metadata;
 
     KustomizeBuild(SourceTree tree, KindScope scope) {
         this.tree = tree;
@@ -37,18 +37,84 @@ final class KustomizeBuild {
     }
 
     /** The objects of the kustomization in {@code directory}, as {@code kustomize build} prints them. */
-    List<WorkingObject> build(String directory) {
-        Accumulated result = accumulate(directory);
+    List<WorkingObject> render(String directory) {
+        ResAccumulator result = build(directory);
         ContentHash.applySuffixes(result.objects());
         NameReferences.fix(result.objects(), result.config().nameReferences());
-        return KustomizeOutput.finish(result.objects());
+        return BuildFinish.finish(this, result);
     }
 
-    Accumulated accumulate(String directory) {
+    /** Builds the kustomization in {@code directory} (the environment's folder or a base it lists). */
+    ResAccumulator build(String directory) {
+        boolean isRoot = building.isEmpty();
+        return within(directory, "resource", k -> {
+            // the built folder itself may be a Component (kustomize only checks folders it is pointed to)
+            if (k.extensions().isComponent() && !isRoot) {
+                throw new InvalidInputException(k.file() + ": a kustomization of kind Component cannot be used as"
+                        + " a resource; list " + directory + " under components instead");
+            }
+            ResAccumulator accumulator = new ResAccumulator();
+            accumulate(k, accumulator);
+            return accumulator;
+        });
+    }
+
+    /** The kustomization that was built (the first one read). */
+    Kustomization root() {
+        return root;
+    }
+
+    /** The buildMetadata of the built kustomization, which applies to every layer. */
+    BuildMetadata metadata() {
+        return metadata;
+    }
+
+    /**
+     * kustomize's accumulateTarget: resources, the transformer configuration, generators, then components
+     * (each adding to this same accumulator), then transformers, then vars.
+     */
+    private void accumulate(Kustomization k, ResAccumulator accumulator) {
+        resources(k, accumulator);
+        accumulator.config(k.config().applyTo(accumulator.config(), k.file()));
+        List<WorkingObject> objects = accumulator.objects();
+        Generators.apply(tree, k.generators(), objects, k.file());
+        metadata.generated(objects, k.file(), k.generators());
+        BuiltinPlugins plugins = new BuiltinPlugins(tree, k);
+        for (WorkingObject config : PluginConfigs.load(tree, k, k.extensions().generators(), this::build, metadata)) {
+            String kind = plugins.kindOf(config, "generators");
+            List<Generators.Spec> specs = PluginGenerators.generate(tree, k, config, kind, accumulator);
+            metadata.generatedByConfig(objects, specs, config);
+        }
+        for (String component : k.extensions().components()) {
+            component(k, component, accumulator);
+        }
+        transform(k, objects, accumulator.config());
+        accumulator.vars().merge(k.extensions().vars(), objects, k.file());
+    }
+
+    private void component(Kustomization parent, String directory, ResAccumulator accumulator) {
+        if (!tree.isDirectory(directory)) {
+            throw new InvalidInputException(parent.file() + ": component " + directory + " is not a folder; a"
+                    + " component is a folder whose kustomization file has kind: Component");
+        }
+        within(directory, "component", k -> {
+            if (!k.extensions().isComponent()) {
+                throw new InvalidInputException(k.file() + ": expected kind 'Component' for path '" + directory
+                        + "' but got '" + k.extensions().kind() + "'; a folder listed under components of "
+                        + parent.file() + " must be a Component");
+            }
+            accumulate(k, accumulator);
+            return accumulator;
+        });
+    }
+
+    /** Reads the kustomization of {@code directory} and runs {@code body}, refusing cycles and deep nesting. */
+    private ResAccumulator within(String directory, String role, Function<Kustomization, ResAccumulator> body) {
         String file = KustomizeRenderer.kustomizationFile(tree, directory);
         if (file == null) {
-            throw new InvalidInputException(directory + ": folder is used as a kustomize resource but has no"
-                    + " kustomization.yaml; add one listing its files, or list the files themselves");
+            throw new InvalidInputException(directory + ": folder is used as a kustomize " + role + " but has no"
+                    + " kustomization.yaml; add one" + (role.equals("resource") ? " listing its files, or list the"
+                    + " files themselves" : " with kind: Component"));
         }
         if (building.contains(directory)) {
             List<String> chain = new ArrayList<>(building);
@@ -60,50 +126,80 @@ final class KustomizeBuild {
         if (building.size() >= MAX_DEPTH) {
             throw new InvalidInputException(file + ": kustomizations nest more than " + MAX_DEPTH + " levels deep");
         }
+        Kustomization k = Kustomization.read(tree, directory, file);
+        if (root == null) {
+            root = k;
+            metadata = new BuildMetadata(directory, k.extensions().buildMetadata());
+        }
         building.push(directory);
         try {
-            Kustomization k = Kustomization.read(tree, directory, file);
-            Accumulated resources = resources(k);
-            TransformerConfig config = k.config().applyTo(resources.config(), file);
-            List<WorkingObject> objects = resources.objects();
-            Generators.apply(tree, k.generators(), objects, file);
-            transform(k, objects, config);
-            return new Accumulated(objects, config);
+            return body.apply(k);
         } finally {
             building.pop();
         }
     }
 
+    /** The built-in transformers in kustomize's order, each noted in the transformer annotations when asked. */
     private void transform(Kustomization k, List<WorkingObject> objects, TransformerConfig config) {
-        for (Patch patch : k.strategicMergePatches()) {
-            PatchApplier.apply(objects, patch);
+        String file = k.file();
+        if (!k.strategicMergePatches().isEmpty()) {
+            for (Patch patch : k.strategicMergePatches()) {
+                PatchApplier.apply(objects, patch);
+            }
+            metadata.transformed(objects, file, "PatchStrategicMergeTransformer");
         }
         for (Patch patch : k.patches()) {
             PatchApplier.apply(objects, patch);
+            metadata.transformed(objects, file, "PatchTransformer");
         }
         if (k.namespace() != null && !k.namespace().isEmpty()) {
-            NameTransformer.namespace(objects, k.namespace(), config.get("namespace"), k.file());
+            NameTransformer.namespace(objects, k.namespace(), config.get("namespace"), file);
+            metadata.transformed(objects, file, "NamespaceTransformer");
         }
-        NameTransformer.prefix(objects, k.namePrefix(), config.get("namePrefix"));
-        NameTransformer.suffix(objects, k.nameSuffix(), config.get("nameSuffix"));
+        if (k.namePrefix() != null && !k.namePrefix().isEmpty()) {
+            NameTransformer.prefix(objects, k.namePrefix(), config.get("namePrefix"));
+            metadata.transformed(objects, file, "PrefixTransformer");
+        }
+        if (k.nameSuffix() != null && !k.nameSuffix().isEmpty()) {
+            NameTransformer.suffix(objects, k.nameSuffix(), config.get("nameSuffix"));
+            metadata.transformed(objects, file, "SuffixTransformer");
+        }
         for (LabelRule rule : k.labels()) {
             List<FieldSpec> specs = rule.common() ? config.get("commonLabels")
-                    : MetadataTransformer.labelSpecs(rule, config, k.file());
+                    : MetadataTransformer.labelSpecs(rule, config, file);
             MetadataTransformer.apply(objects, rule.pairs(), specs);
         }
-        MetadataTransformer.apply(objects, k.commonAnnotations(), config.get("commonAnnotations"));
+        for (int i = 0; i < k.extensions().labelTransformers(); i++) {
+            metadata.transformed(objects, file, "LabelTransformer");
+        }
+        if (!k.commonAnnotations().isEmpty()) {
+            MetadataTransformer.apply(objects, k.commonAnnotations(), config.get("commonAnnotations"));
+            metadata.transformed(objects, file, "AnnotationsTransformer");
+        }
         for (Patch patch : k.json6902Patches()) {
             PatchApplier.apply(objects, patch);
+            metadata.transformed(objects, file, "PatchJson6902Transformer");
         }
         for (Replica replica : k.replicas()) {
-            ReplicaCount.apply(objects, replica, config.get("replicas"), k.file());
+            ReplicaCount.apply(objects, replica, config.get("replicas"), file);
+            metadata.transformed(objects, file, "ReplicaCountTransformer");
         }
-        ImageRewriter.apply(k.images(), objects, config.get("images"));
+        for (ImageRewriter.Rule rule : k.images()) {
+            ImageRewriter.apply(List.of(rule), objects, config.get("images"));
+            metadata.transformed(objects, file, "ImageTagTransformer");
+        }
+        if (!k.extensions().replacements().isEmpty()) {
+            Replacements.apply(k.extensions().replacements(), objects);
+            metadata.transformed(objects, file, "ReplacementTransformer");
+        }
+        BuiltinPlugins plugins = new BuiltinPlugins(tree, k);
+        for (WorkingObject plugin : PluginConfigs.load(tree, k, k.extensions().transformers(), this::build, metadata)) {
+            plugins.transform(plugin, objects);
+            metadata.transformedByConfig(objects, plugin);
+        }
     }
 
-    private Accumulated resources(Kustomization k) {
-        List<WorkingObject> objects = new ArrayList<>();
-        TransformerConfig config = TransformerConfig.empty();
+    private void resources(Kustomization k, ResAccumulator accumulator) {
         List<String> problems = new ArrayList<>();
         for (String resource : k.resources()) {
             if (tree.isDirectory(resource)) {
@@ -111,11 +207,7 @@ final class KustomizeBuild {
                     throw new InvalidInputException(k.file() + ": resource '" + resource + "' is this kustomization's"
                             + " folder or one above it (cycle detected); list a folder below it or elsewhere");
                 }
-                Accumulated base = accumulate(resource);
-                for (WorkingObject o : base.objects()) {
-                    append(objects, o, k.file());
-                }
-                config = config.merge(base.config(), resource);
+                accumulator.merge(build(resource), k.file());
             } else if (tree.isFile(resource)) {
                 if (!KustomizeFiles.isWithin(resource, k.directory())) {
                     throw new InvalidInputException(k.file() + ": resource file " + resource + " is not in or below "
@@ -125,7 +217,9 @@ final class KustomizeBuild {
                 }
                 for (Map<String, Object> manifest : KustomizeResources.read(tree, resource, problems)) {
                     scope.learn(manifest);
-                    append(objects, new WorkingObject(manifest, resource, false), resource);
+                    WorkingObject object = new WorkingObject(manifest, resource, false);
+                    metadata.readFrom(object, resource);
+                    accumulator.append(object, k.file());
                 }
             } else {
                 problems.add(k.file() + ": resource " + resource + " not found (no such file or folder at this"
@@ -135,19 +229,5 @@ final class KustomizeBuild {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new Accumulated(objects, config);
-    }
-
-    /** kustomize's ResMap.Append: an object whose id another already has is an error. */
-    private static void append(List<WorkingObject> objects, WorkingObject object, String where) {
-        ResId id = ResId.of(object);
-        for (WorkingObject existing : objects) {
-            if (ResId.of(existing).sameAs(id)) {
-                throw new InvalidInputException(where + ": " + object.describe() + " is already defined by "
-                        + existing.describe() + " (may not add resource with an already registered id); remove one"
-                        + " of them or rename it in the layer that adds it");
-            }
-        }
-        objects.add(object);
     }
 }

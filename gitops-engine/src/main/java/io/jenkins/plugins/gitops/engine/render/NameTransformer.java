@@ -24,17 +24,29 @@ final class NameTransformer {
      * subjects named {@code default}, as kustomize's default {@code setRoleBindingSubjects: defaultOnly}.
      */
     static void namespace(List<WorkingObject> objects, String namespace, List<FieldSpec> specs, String where) {
+        namespace(objects, namespace, specs, where, false, "defaultOnly");
+    }
+
+    /**
+     * The NamespaceTransformer with its options: {@code unsetOnly} leaves fields that have a value;
+     * {@code subjects} says which binding subjects get the namespace ({@code defaultOnly}: those named
+     * {@code default}, {@code allServiceAccounts}: every ServiceAccount subject, {@code none}).
+     */
+    static void namespace(List<WorkingObject> objects, String namespace, List<FieldSpec> specs, String where,
+            boolean unsetOnly, String subjects) {
         for (WorkingObject object : objects) {
             object.rememberId();
             Map<String, Object> m = object.manifest();
             if (!object.isClusterScoped()) {
-                Manifests.ensureMap(m, "metadata").put("namespace", namespace);
+                set(Manifests.ensureMap(m, "metadata"), "namespace", namespace, unsetOnly);
             }
             boolean binding = "RoleBinding".equals(object.kind()) || "ClusterRoleBinding".equals(object.kind());
-            if (binding) {
+            if (binding && !"none".equals(subjects)) {
                 for (Map<String, Object> subject : Values.maps(m.get("subjects"))) {
-                    if ("default".equals(subject.get("name"))) {
-                        subject.put("namespace", namespace);
+                    boolean wanted = "allServiceAccounts".equals(subjects) ? "ServiceAccount".equals(subject.get("kind"))
+                            : "default".equals(subject.get("name"));
+                    if (wanted) {
+                        set(subject, "namespace", namespace, unsetOnly);
                     }
                 }
             }
@@ -44,7 +56,12 @@ final class NameTransformer {
                         || binding && spec.path().equals("subjects/namespace")) {
                     continue;
                 }
-                spec.visit(object, FieldSpec.Create.SCALAR, slot -> slot.set(namespace));
+                spec.visit(object, FieldSpec.Create.SCALAR, slot -> {
+                    Object current = slot.get();
+                    if (!unsetOnly || current == null || String.valueOf(current).isEmpty()) {
+                        slot.set(namespace);
+                    }
+                });
             }
             ResId id = ResId.of(object);
             long same = objects.stream().filter(o -> ResId.of(o).sameAs(id)).count();
@@ -53,6 +70,13 @@ final class NameTransformer {
                         + object.kind() + " '" + object.name() + "' (namespace transformation produces ID conflict);"
                         + " rename one of them");
             }
+        }
+    }
+
+    private static void set(Map<String, Object> holder, String field, String value, boolean unsetOnly) {
+        Object current = holder.get(field);
+        if (!unsetOnly || current == null || String.valueOf(current).isEmpty()) {
+            holder.put(field, value);
         }
     }
 
