@@ -97,11 +97,11 @@ final class BuiltinPlugins {
                 YamlFields r = c.object("replica") == null ? new YamlFields(Map.of(), where) : c.object("replica");
                 r = lenient(r, List.of("name", "count"));
                 String count = r.string("count") == null ? "0" : r.string("count");
-                if (!count.matches("\\d{1,9}")) {
+                if (!count.matches("\\d{1,18}")) {
                     throw new InvalidInputException(r.where() + ": count must be a whole number, found '" + count + "'");
                 }
                 ReplicaCount.apply(objects, new Kustomization.Replica(orEmpty(r.string("name")),
-                        Integer.parseInt(count)), fieldSpecs(c), where);
+                        Long.parseLong(count)), fieldSpecs(c), where);
             }
             case "ReplacementTransformer" -> {
                 List<Replacements.Replacement> replacements = new ArrayList<>();

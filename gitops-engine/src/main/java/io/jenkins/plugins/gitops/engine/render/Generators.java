@@ -84,7 +84,6 @@ final class Generators {
         for (Spec spec : specs) {
             WorkingObject generated = new WorkingObject(manifest(spec, GeneratorData.load(tree, spec)),
                     kustomizationFile, spec.hashSuffix());
-            generated.markGenerated();
             GeneratorMerge.absorb(objects, generated, spec);
         }
     }

@@ -35,7 +35,7 @@ record Kustomization(String file, String directory, List<String> resources, Stri
             boolean includeVolumeClaimTemplates, List<FieldSpec> fields, boolean common) {
     }
 
-    record Replica(String name, int count) {
+    record Replica(String name, long count) {
     }
 
     /**

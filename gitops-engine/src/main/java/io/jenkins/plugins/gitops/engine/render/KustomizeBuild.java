@@ -37,7 +37,17 @@ final class KustomizeBuild {
         ResAccumulator result = accumulate(directory);
         ContentHash.applySuffixes(result.objects());
         NameReferences.fix(result.objects(), result.config().nameReferences());
-        return BuildFinish.finish(root, metadata, result);
+        return BuildFinish.finish(this, result);
+    }
+
+    /** The kustomization that was built (the first one read). */
+    Kustomization root() {
+        return root;
+    }
+
+    /** The buildMetadata of the built kustomization, which applies to every layer. */
+    BuildMetadata metadata() {
+        return metadata;
     }
 
     /** Accumulates the kustomization in {@code directory} (the built folder or a base it lists). */

@@ -2,81 +2,100 @@ package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Kubernetes label selector strings as kustomize's patch targets use them (k8s.io/apimachinery labels.Parse):
- * requirements separated by commas, each {@code key}, {@code !key}, {@code key=value}, {@code key==value},
- * {@code key!=value}, {@code key in (a,b)} or {@code key notin (a,b)}; all must hold.
+ * A Kubernetes label selector in its string form (k8s.io/apimachinery/pkg/labels.Parse), as kustomize
+ * uses for {@code labelSelector} and {@code annotationSelector}: comma-separated requirements
+ * {@code key}, {@code !key}, {@code key=value}, {@code key==value}, {@code key!=value},
+ * {@code key in (a,b)}, {@code key notin (a,b)}; all must hold.
  */
 final class LabelSelector {
-    private static final Pattern SET = Pattern.compile("^\\s*(\\S+)\\s+(in|notin)\\s*\\((.*)\\)\\s*$");
-
-    private LabelSelector() {
+    private record Requirement(String key, String operator, Set<String> values) {
+        boolean matches(Map<?, ?> labels) {
+            boolean has = labels.containsKey(key);
+            String value = has ? String.valueOf(labels.get(key)) : null;
+            return switch (operator) {
+                case "exists" -> has;
+                case "!" -> !has;
+                case "=", "in" -> has && values.contains(value);
+                default -> !has || !values.contains(value);
+            };
+        }
     }
 
-    /** Whether {@code values} (labels or annotations) satisfy {@code selector}; a blank selector matches all. */
-    static boolean matches(String selector, Map<?, ?> values, String what) {
+    private final List<Requirement> requirements;
+
+    private LabelSelector(List<Requirement> requirements) {
+        this.requirements = requirements;
+    }
+
+    /** Parses {@code selector} (empty selects everything); {@code where} names it in errors. */
+    static LabelSelector parse(String selector, String where) {
+        List<Requirement> requirements = new ArrayList<>();
         if (selector == null || selector.isBlank()) {
-            return true;
+            return new LabelSelector(requirements);
         }
-        for (String requirement : split(selector)) {
-            if (!holds(requirement.trim(), values, selector, what)) {
-                return false;
+        for (String term : splitTerms(selector)) {
+            String t = term.trim();
+            if (t.isEmpty()) {
+                throw new InvalidInputException(where + ": selector '" + selector + "' has an empty requirement");
+            }
+            String lower = t.replaceAll("\\s+", " ");
+            int in = lower.indexOf(" in ");
+            int notin = lower.indexOf(" notin ");
+            if (notin > 0 || in > 0) {
+                boolean not = notin > 0;
+                String key = lower.substring(0, not ? notin : in).trim();
+                String rest = lower.substring((not ? notin : in) + (not ? 7 : 4)).trim();
+                if (!rest.startsWith("(") || !rest.endsWith(")")) {
+                    throw new InvalidInputException(where + ": selector '" + selector + "': values of '" + key
+                            + "' must be in parentheses");
+                }
+                Set<String> values = Set.of(rest.substring(1, rest.length() - 1).trim().split("\\s*,\\s*"));
+                requirements.add(new Requirement(key, not ? "notin" : "in", values));
+            } else if (t.contains("!=")) {
+                String[] kv = t.split("!=", 2);
+                requirements.add(new Requirement(kv[0].trim(), "!=", Set.of(kv[1].trim())));
+            } else if (t.contains("=")) {
+                String[] kv = t.replace("==", "=").split("=", 2);
+                requirements.add(new Requirement(kv[0].trim(), "=", Set.of(kv[1].trim())));
+            } else if (t.startsWith("!")) {
+                requirements.add(new Requirement(t.substring(1).trim(), "!", Set.of()));
+            } else {
+                requirements.add(new Requirement(t, "exists", Set.of()));
             }
         }
-        return true;
+        return new LabelSelector(requirements);
     }
 
-    private static boolean holds(String r, Map<?, ?> values, String selector, String what) {
-        Matcher set = SET.matcher(r);
-        if (set.matches()) {
-            List<String> options = Arrays.stream(set.group(3).split(",")).map(String::trim).toList();
-            Object actual = values.get(set.group(1));
-            boolean in = actual != null && options.contains(String.valueOf(actual));
-            return set.group(2).equals("in") ? in : !in;
-        }
-        int ne = r.indexOf("!=");
-        if (ne > 0) {
-            Object actual = values.get(r.substring(0, ne).trim());
-            return actual == null || !String.valueOf(actual).equals(r.substring(ne + 2).trim());
-        }
-        int eq = r.indexOf('=');
-        if (eq > 0) {
-            String value = r.substring(r.startsWith("=", eq + 1) ? eq + 2 : eq + 1).trim();
-            Object actual = values.get(r.substring(0, eq).trim());
-            return actual != null && String.valueOf(actual).equals(value);
-        }
-        if (r.startsWith("!") && r.length() > 1) {
-            return !values.containsKey(r.substring(1).trim());
-        }
-        if (r.isEmpty() || r.contains(" ") || r.contains("(")) {
-            throw new InvalidInputException(what + " '" + selector + "' is not a valid selector: '" + r + "'");
-        }
-        return values.containsKey(r);
+    /** Whether {@code labels} (labels or annotations of an object; null for none) satisfy every requirement. */
+    boolean matches(Map<?, ?> labels) {
+        Map<?, ?> actual = labels == null ? Map.of() : labels;
+        return requirements.stream().allMatch(r -> r.matches(actual));
     }
 
     /** Splits at commas outside parentheses. */
-    private static List<String> split(String selector) {
-        List<String> parts = new ArrayList<>();
+    private static List<String> splitTerms(String selector) {
+        List<String> terms = new ArrayList<>();
         int depth = 0;
-        int start = 0;
-        for (int i = 0; i < selector.length(); i++) {
-            char c = selector.charAt(i);
+        StringBuilder current = new StringBuilder();
+        for (char c : selector.toCharArray()) {
             if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(selector.substring(start, i));
-                start = i + 1;
+            }
+            if (c == ',' && depth == 0) {
+                terms.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
             }
         }
-        parts.add(selector.substring(start));
-        return parts;
+        terms.add(current.toString());
+        return terms;
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.render;
 
+import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.render.Kustomization.LabelRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,9 @@ final class MetadataTransformer {
                             @SuppressWarnings("unchecked")
                             Map<String, Object> m = (Map<String, Object>) map;
                             m.put(pair.getKey(), pair.getValue());
+                        } else if (slot.get() != null) {
+                            throw new InvalidInputException("considering field '" + spec.path() + "' of object "
+                                    + ResId.of(object) + ": wrong node kind: expected MappingNode");
                         }
                     });
                 }

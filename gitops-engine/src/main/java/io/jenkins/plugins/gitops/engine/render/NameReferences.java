@@ -118,7 +118,6 @@ final class NameReferences {
             if (referral == null) {
                 return null;
             }
-            referral.markReferenced();
             return referral.name().equals(oldName) ? null : referral.name();
         }
 
@@ -141,7 +140,6 @@ final class NameReferences {
             if (referral == null) {
                 return;
             }
-            referral.markReferenced();
             String namespace = referral.namespace() == null ? "" : referral.namespace();
             if (referral.name().equals(oldName) && namespace.isEmpty()) {
                 return;

@@ -4,7 +4,6 @@ import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.model.Manifests;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Kustomize {@code namespace}, {@code namePrefix} and {@code nameSuffix} (NamespaceTransformer,
@@ -29,32 +28,25 @@ final class NameTransformer {
     }
 
     /**
-     * The NamespaceTransformer with its options (api/filters/namespace): {@code unsetOnly} leaves fields that
-     * have a value; {@code subjects} is {@code defaultOnly} (binding subjects named default),
-     * {@code allServiceAccounts} (every ServiceAccount subject) or {@code none}.
+     * The NamespaceTransformer with its options: {@code unsetOnly} leaves fields that have a value;
+     * {@code subjects} says which binding subjects get the namespace ({@code defaultOnly}: those named
+     * {@code default}, {@code allServiceAccounts}: every ServiceAccount subject, {@code none}).
      */
     static void namespace(List<WorkingObject> objects, String namespace, List<FieldSpec> specs, String where,
             boolean unsetOnly, String subjects) {
-        if (namespace == null || namespace.isEmpty()) {
-            return;
-        }
-        Consumer<FieldSpec.Slot> set = slot -> {
-            if (!unsetOnly || slot.get() == null || String.valueOf(slot.get()).isEmpty()) {
-                slot.set(namespace);
-            }
-        };
         for (WorkingObject object : objects) {
             object.rememberId();
             Map<String, Object> m = object.manifest();
             if (!object.isClusterScoped()) {
-                set.accept(FieldPath.slot(Manifests.ensureMap(m, "metadata"), "namespace"));
+                set(Manifests.ensureMap(m, "metadata"), "namespace", namespace, unsetOnly);
             }
             boolean binding = "RoleBinding".equals(object.kind()) || "ClusterRoleBinding".equals(object.kind());
-            if (binding && !subjects.equals("none")) {
+            if (binding && !"none".equals(subjects)) {
                 for (Map<String, Object> subject : Values.maps(m.get("subjects"))) {
-                    if (subjects.equals("allServiceAccounts") ? "ServiceAccount".equals(subject.get("kind"))
-                            : "default".equals(subject.get("name"))) {
-                        set.accept(FieldPath.slot(subject, "namespace"));
+                    boolean wanted = "allServiceAccounts".equals(subjects) ? "ServiceAccount".equals(subject.get("kind"))
+                            : "default".equals(subject.get("name"));
+                    if (wanted) {
+                        set(subject, "namespace", namespace, unsetOnly);
                     }
                 }
             }
@@ -64,7 +56,12 @@ final class NameTransformer {
                         || binding && spec.path().equals("subjects/namespace")) {
                     continue;
                 }
-                spec.visit(object, FieldSpec.Create.SCALAR, set);
+                spec.visit(object, FieldSpec.Create.SCALAR, slot -> {
+                    Object current = slot.get();
+                    if (!unsetOnly || current == null || String.valueOf(current).isEmpty()) {
+                        slot.set(namespace);
+                    }
+                });
             }
             ResId id = ResId.of(object);
             long same = objects.stream().filter(o -> ResId.of(o).sameAs(id)).count();
@@ -73,6 +70,13 @@ final class NameTransformer {
                         + object.kind() + " '" + object.name() + "' (namespace transformation produces ID conflict);"
                         + " rename one of them");
             }
+        }
+    }
+
+    private static void set(Map<String, Object> holder, String field, String value, boolean unsetOnly) {
+        Object current = holder.get(field);
+        if (!unsetOnly || current == null || String.valueOf(current).isEmpty()) {
+            holder.put(field, value);
         }
     }
 

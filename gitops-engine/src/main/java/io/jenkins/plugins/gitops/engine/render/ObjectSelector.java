@@ -59,9 +59,9 @@ record ObjectSelector(ResId id, Pattern group, Pattern version, Pattern kind, Pa
     /** Labels and annotations of {@code o} satisfy both selectors. */
     boolean matchesMetadata(WorkingObject o) {
         Map<String, Object> m = o.manifest();
-        return LabelSelector.matches(labels, asMap(Manifests.get(m, "metadata", "labels")), "labelSelector")
-                && LabelSelector.matches(annotations, asMap(Manifests.get(m, "metadata", "annotations")),
-                        "annotationSelector");
+        return LabelSelector.parse(labels, "labelSelector").matches(asMap(Manifests.get(m, "metadata", "labels")))
+                && LabelSelector.parse(annotations, "annotationSelector")
+                        .matches(asMap(Manifests.get(m, "metadata", "annotations")));
     }
 
     /** As a {@code select}: ids and metadata match. */

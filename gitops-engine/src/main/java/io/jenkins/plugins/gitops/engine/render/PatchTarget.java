@@ -42,8 +42,8 @@ record PatchTarget(Pattern group, Pattern version, Pattern kind, Pattern name, P
                 && (group == null || group.matcher(current.group()).matches())
                 && (version == null || version.matcher(current.version()).matches())
                 && (kind == null || kind.matcher(current.kind()).matches())
-                && LabelSelector.matches(labelSelector, field(object, "labels"), "labelSelector")
-                && LabelSelector.matches(annotationSelector, field(object, "annotations"), "annotationSelector");
+                && LabelSelector.parse(labelSelector, "labelSelector").matches(field(object, "labels"))
+                && LabelSelector.parse(annotationSelector, "annotationSelector").matches(field(object, "annotations"));
     }
 
     private static Map<?, ?> field(WorkingObject object, String name) {

@@ -22,7 +22,9 @@ final class ReplicaCount {
                         && NameReferences.selects(spec.group(), spec.version(), spec.kind(), id));
                 if (matches) {
                     found = true;
-                    spec.visit(o, FieldSpec.Create.SCALAR, slot -> slot.set(replica.count()));
+                    Object count = replica.count() <= Integer.MAX_VALUE ? (Object) (int) replica.count()
+                            : (Object) replica.count();
+                    spec.visit(o, FieldSpec.Create.SCALAR, slot -> slot.set(count));
                 }
             }
         }

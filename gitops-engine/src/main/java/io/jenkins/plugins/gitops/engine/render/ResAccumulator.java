@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * What a kustomization build has accumulated so far (kustomize's ResAccumulator,
- * api/internal/accumulator/resaccumulator.go): the objects, in order, the transformer configuration, and
- * the vars declared by this kustomization and the ones below it. A component adds to the accumulator of the kustomization that
+ * api/internal/accumulator/resaccumulator.go): the objects, in order, the vars declared by this
+ * kustomization and the ones below it, and the transformer configuration of both. A component adds to the accumulator of the kustomization that
  * lists it instead of starting its own.
  */
 final class ResAccumulator {
@@ -24,7 +24,7 @@ final class ResAccumulator {
         return vars;
     }
 
-    /** The field specs the transformers use: kustomize's defaults plus configurations and CRDs of every layer. */
+    /** The transformer configuration accumulated so far (the bases', then this kustomization's). */
     TransformerConfig config() {
         return config;
     }
@@ -41,15 +41,15 @@ final class ResAccumulator {
         ResId id = ResId.of(object);
         for (WorkingObject existing : objects) {
             if (ResId.of(existing).sameAs(id)) {
-                throw new InvalidInputException(where + ": " + object.describe() + " is already defined by "
-                        + existing.describe() + " (may not add resource with an already registered id: " + id
-                        + "); remove one of them or rename it in the layer that adds it");
+                throw new InvalidInputException(where + ": may not add resource with an already registered id: " + id
+                        + " (" + object.describe() + " and " + existing.describe() + "); every object may be added"
+                        + " once, remove one of them or rename it in the layer that adds it");
             }
         }
         objects.add(object);
     }
 
-    /** Adds everything another accumulator (a base) holds: its objects, its configuration, its vars. */
+    /** Adds everything another accumulator (a base) holds: its objects, its configuration, then its vars. */
     void merge(ResAccumulator other, String where) {
         for (WorkingObject object : other.objects) {
             append(object, where);

@@ -9,9 +9,8 @@ import java.util.Map;
 /**
  * An object while kustomize transforms it: a mutable manifest, the file it came from, and what kustomize
  * keeps in its build annotations (api/resource/resource.go): the ids the object had before transformers
- * renamed it, the name prefixes and suffixes it got, whether it still needs a content-hash suffix, and
- * whether another object refers to it. These never appear in the manifest; {@link #buildAnnotated()} tells
- * whether kustomize would have had any, which decides how it writes the annotations back at the end.
+ * renamed it, the name prefixes and suffixes it got, and whether it still needs a content-hash suffix. These
+ * never appear in the manifest.
  */
 final class WorkingObject {
     private Map<String, Object> manifest;
@@ -21,8 +20,6 @@ final class WorkingObject {
     private final List<ResId> previousIds = new ArrayList<>();
     private final List<String> prefixes = new ArrayList<>();
     private final List<String> suffixes = new ArrayList<>();
-    private boolean generated;
-    private boolean referenced;
     private final List<String> refVarNames = new ArrayList<>();
 
     WorkingObject(Map<String, Object> manifest, String source, boolean needsHashSuffix) {
@@ -137,16 +134,6 @@ final class WorkingObject {
         }
     }
 
-    /** Marks an object made by a generator (kustomize records its behavior in a build annotation). */
-    void markGenerated() {
-        generated = true;
-    }
-
-    /** Records that another object refers to this one by name (kustomize's refBy build annotation). */
-    void markReferenced() {
-        referenced = true;
-    }
-
     /**
      * Takes over what kustomize's CopyMergeMetaDataFieldsFrom keeps of {@code older} when a generator merges
      * into or replaces it: its build annotations and its source; a hash suffix only if both want one.
@@ -159,15 +146,7 @@ final class WorkingObject {
         suffixes.clear();
         suffixes.addAll(older.suffixes);
         needsHashSuffix = needsHashSuffix && older.needsHashSuffix;
-        generated = older.generated;
-        referenced = older.referenced;
         source = older.source;
-    }
-
-    /** Whether kustomize would hold build annotations for this object at the end of the build. */
-    boolean buildAnnotated() {
-        return !previousIds.isEmpty() || !prefixes.isEmpty() || !suffixes.isEmpty() || needsHashSuffix || generated
-                || referenced;
     }
 
     /** Whether the object is cluster-scoped in the render in progress ({@link ClusterScoped}). */
