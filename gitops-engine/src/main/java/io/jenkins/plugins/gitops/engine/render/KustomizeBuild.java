@@ -160,6 +160,7 @@ final class KustomizeBuild {
                 }
                 for (Map<String, Object> manifest : KustomizeResources.read(tree, resource, problems)) {
                     scope.learn(manifest);
+                    OpenApiSchema.objectsRead();
                     WorkingObject object = new WorkingObject(manifest, resource, false);
                     metadata.readFrom(object, resource);
                     accumulator.append(object, resource);

@@ -31,6 +31,7 @@ final class OpenApiSchema {
     private final Map<String, String> roots = new HashMap<>();
     private final List<Map<?, ?>> nodes = new ArrayList<>();
     private final Map<Map<?, ?>, Integer> ids = new IdentityHashMap<>();
+    private boolean builtinToo;
 
     private OpenApiSchema(Map<String, Object> definitions, String where) {
         this.definitions = definitions;
@@ -96,12 +97,28 @@ final class OpenApiSchema {
         }
     }
 
-    /** A kustomization's setting takes effect if none has yet in this build (kustomize's SetSchema). */
+    /**
+     * A kustomization's setting takes effect if none has yet in this build (kustomize's SetSchema). A custom
+     * schema set after objects were read gets kustomize's built-in definitions too (kyaml parses them then,
+     * as its namespace-scope checks asked for them): references to built-in types resolve; a custom schema
+     * of the built kustomization itself has its own definitions only.
+     */
     static void offer(Setting setting) {
         Build build = CURRENT.get();
         if (setting != null && build != null && !build.set) {
             build.set = true;
             build.custom = setting.custom();
+            if (build.custom != null) {
+                build.custom.builtinToo = build.objectsRead;
+            }
+        }
+    }
+
+    /** Notes that the build has read objects (kyaml's first scope check happens then). */
+    static void objectsRead() {
+        Build build = CURRENT.get();
+        if (build != null && !build.set) {
+            build.objectsRead = true;
         }
     }
 
@@ -155,8 +172,9 @@ final class OpenApiSchema {
     }
 
     /**
-     * The type name of a schema node, or null for a reference to a definition the file lacks: kustomize
-     * then has no schema for the field (its mappings merge, its lists are replaced).
+     * The type name of a schema node. A reference to a definition the file lacks is the built-in type of
+     * that name when the built-in definitions are loaded too, else null: no schema for the field (its
+     * mappings merge, its lists are replaced).
      */
     private String type(Object node) {
         if (!(node instanceof Map<?, ?> map)) {
@@ -164,7 +182,8 @@ final class OpenApiSchema {
         }
         Object ref = map.get("$ref");
         if (ref != null && !definitions.containsKey(definitionName(ref))) {
-            return null;
+            String name = definitionName(ref);
+            return builtinToo ? name.substring(name.lastIndexOf('.') + 1) : null;
         }
         return TYPE_PREFIX + ids.computeIfAbsent(map, m -> {
             nodes.add(m);
@@ -196,6 +215,7 @@ final class OpenApiSchema {
     /** The schema setting of one build. */
     private static final class Build {
         private boolean set;
+        private boolean objectsRead;
         private OpenApiSchema custom;
     }
 }
