@@ -46,6 +46,10 @@ final class BuiltinPlugins {
         String kind = config.kind();
         boolean transformer = TRANSFORMERS.contains(kind);
         boolean generator = GENERATORS.contains(kind);
+        if (kind.equals("HashTransformer") || kind.equals("ValueAddTransformer")) {
+            throw new InvalidInputException(where + ": the built-in " + kind + " is not supported by the GitOps"
+                    + " engine; render this kustomization with kustomize and commit the result");
+        }
         if (kind.equals("HelmChartInflationGenerator")) {
             throw new InvalidInputException(where + ": Helm chart inflation is not supported in a kustomization; use"
                     + " a Helm chart folder for the environment instead");
