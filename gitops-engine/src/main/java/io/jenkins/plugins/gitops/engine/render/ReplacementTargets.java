@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Puts a replacement's value into the fields of one target object (kustomize's copyValueToTarget and
  * setFieldValue): a scalar field keeps its type and takes the value's text (or, with a delimiter, the
  * text with one part replaced, prepended or appended); any other field is replaced by a copy of the
- * value; a field created on request takes the value as an untagged scalar would be read.
+ * value; a field created on request takes the value as an untagged scalar would be read. A path that
+ * continues inside a string holding JSON or YAML sets the value there ({@link StructuredData}).
  */
 final class ReplacementTargets {
     private ReplacementTargets() {
@@ -29,6 +30,10 @@ final class ReplacementTargets {
                     : value instanceof List ? FieldPath.Create.LIST : FieldPath.Create.SCALAR;
             String missing = options.create() ? "unable to find or create field \"" + fieldPath + "\""
                     : "unable to find field \"" + fieldPath + "\"";
+            if (StructuredData.set(object.manifest(), FieldPath.split(fieldPath), create,
+                    slot -> set(options, slot, value))) {
+                continue;
+            }
             List<FieldSpec.Slot> slots;
             try {
                 slots = FieldPath.match(object.manifest(), FieldPath.split(fieldPath), create);
