@@ -180,8 +180,8 @@ final class Replacements {
         }
         String[] parts = Scalars.text(value).split(java.util.regex.Pattern.quote(o.delimiter()), -1);
         if (o.index() >= parts.length || o.index() < 0) {
-            throw new InvalidInputException(r.where() + ": options.index " + o.index() + " is out of bounds for value "
-                    + Scalars.text(value));
+            throw new InvalidInputException(r.where() + ": options.index " + o.index() + " is out of bounds for the"
+                    + " source value, which has " + parts.length + " parts separated by '" + o.delimiter() + "'");
         }
         // the part keeps the tag of the whole value (go-yaml copies the node and changes its text)
         try {

@@ -87,7 +87,7 @@ final class Scalars {
      * The value a scalar field ends up with when kustomize replaces the text of a node that held
      * {@code previous} by {@code text}, keeping the node's tag (a string stays a string, a number stays
      * a number). Throws IllegalArgumentException when the text cannot have that type, as kustomize
-     * fails then ("cannot decode !!str `abc` as a !!int").
+     * fails then ("cannot decode !!str `abc` as a !!int"; the text is left out of the message here).
      */
     static Object keepingType(Object previous, String text) {
         if (previous instanceof String) {
@@ -104,7 +104,16 @@ final class Scalars {
         if (previous != null && !(previous instanceof Number) && !(previous instanceof Boolean)) {
             return text;
         }
-        throw new IllegalArgumentException("cannot decode " + tag(resolved) + " `" + text + "` as a " + tag(previous));
+        // the text is not in the message: it may come from a Secret
+        throw new IllegalArgumentException("cannot decode a " + tag(resolved) + " value as a " + tag(previous)
+                + " (kustomize fails the same way); the field holds " + kindOf(previous) + ", give it a value of that type");
+    }
+
+    private static String kindOf(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        return value instanceof Boolean ? "true or false" : "a number";
     }
 
     /** The YAML tag name of a scalar's type, for messages ({@code !!int}). */

@@ -71,7 +71,7 @@ final class VarReferences {
             List<Object> l = (List<Object>) list;
             for (int i = 0; i < l.size(); i++) {
                 if (!(l.get(i) instanceof String s)) {
-                    throw new InvalidInputException("invalid value type expect a string: " + l.get(i));
+                    throw new InvalidInputException("invalid value type expect a string (a list item that is not a string in a var-reference field)");
                 }
                 l.set(i, expand(s, values, counts));
             }
