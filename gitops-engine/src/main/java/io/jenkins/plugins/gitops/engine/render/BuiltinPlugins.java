@@ -41,7 +41,8 @@ final class BuiltinPlugins {
         if (!"builtin".equals(config.apiVersion())) {
             throw new InvalidInputException(where + ": only kustomize's built-in plugins (apiVersion: builtin) are"
                     + " supported; exec, Go and KRM-function plugins are not: render this kustomization with kustomize"
-                    + " and commit the result, or use a built-in " + (key.equals("generators") ? "generator" : "transformer"));
+                    + " and commit the result, or use a built-in "
+                    + (key.equals("generators") ? "generator" : "transformer"));
         }
         String kind = config.kind();
         boolean transformer = TRANSFORMERS.contains(kind);
@@ -102,7 +103,8 @@ final class BuiltinPlugins {
                 r = lenient(r, List.of("name", "count"));
                 String count = r.string("count") == null ? "0" : r.string("count");
                 if (!count.matches("\\d{1,18}")) {
-                    throw new InvalidInputException(r.where() + ": count must be a whole number, found '" + count + "'");
+                    throw new InvalidInputException(r.where() + ": count must be a whole number, found '" + count
+                            + "'");
                 }
                 ReplicaCount.apply(objects, new Kustomization.Replica(orEmpty(r.string("name")),
                         Long.parseLong(count)), fieldSpecs(c), where);
@@ -124,7 +126,8 @@ final class BuiltinPlugins {
         String subjects = c.string("setRoleBindingSubjects") == null || c.string("setRoleBindingSubjects").isEmpty()
                 ? "defaultOnly" : c.string("setRoleBindingSubjects");
         if (!List.of("defaultOnly", "none", "allServiceAccounts").contains(subjects)) {
-            throw new InvalidInputException(c.where() + ": invalid value \"" + subjects + "\" for setRoleBindingSubjects:"
+            throw new InvalidInputException(c.where() + ": invalid value \"" + subjects
+                    + "\" for setRoleBindingSubjects:"
                     + " must be one of \"defaultOnly\", \"none\" or \"allServiceAccounts\"");
         }
         NameTransformer.namespace(objects, namespace, fieldSpecs(c), c.where(), c.bool("unsetOnly", false), subjects);

@@ -21,7 +21,8 @@ final class GoJsonKeys {
         for (Map.Entry<String, Object> e : raw.entrySet()) {
             String key = e.getKey();
             String canonical = known.contains(key) ? key
-                    : known.stream().filter(k -> k.equalsIgnoreCase(key) && !raw.containsKey(k)).findFirst().orElse(key);
+                    : known.stream().filter(k -> k.equalsIgnoreCase(key) && !raw.containsKey(k)).findFirst()
+                            .orElse(key);
             changed |= !canonical.equals(key);
             out.put(canonical, e.getValue());
         }

@@ -36,11 +36,12 @@ final class OpenApiSchema {
     private OpenApiSchema(Map<String, Object> definitions, String where) {
         this.definitions = definitions;
         for (Map.Entry<String, Object> e : definitions.entrySet()) {
-            if (e.getValue() instanceof Map<?, ?> def && def.get("x-kubernetes-group-version-kind") instanceof List<?> gvks) {
+            if (e.getValue() instanceof Map<?, ?> def
+                    && def.get("x-kubernetes-group-version-kind") instanceof List<?> gvks) {
                 for (Object gvk : gvks) {
                     if (gvk instanceof Map<?, ?> g) {
-                        roots.putIfAbsent(text(g.get("group")) + "/" + text(g.get("version")) + "/" + text(g.get("kind")),
-                                e.getKey());
+                        String key = text(g.get("group")) + "/" + text(g.get("version")) + "/" + text(g.get("kind"));
+                        roots.putIfAbsent(key, e.getKey());
                     }
                 }
             } else if (!(e.getValue() instanceof Map)) {
@@ -66,7 +67,8 @@ final class OpenApiSchema {
         String version = o.get("version");
         if (o.containsKey("path")) {
             if (version != null) {
-                throw new InvalidInputException(where + ": builtin version and custom schema provided, cannot use both");
+                throw new InvalidInputException(where + ": builtin version and custom schema provided, cannot use"
+                        + " both");
             }
             String path = KustomizeFiles.file(directory, o.get("path"), where);
             if (!tree.isFile(path)) {

@@ -27,7 +27,8 @@ final class PluginGenerators {
         }
         String key = kind.equals("ConfigMapGenerator") ? "configMapGenerator" : "secretGenerator";
         Map<String, Object> args = BuiltinPlugins.generatorArgs(c);
-        List<Generators.Spec> specs = Generators.specs(new YamlFields(Map.of(key, List.of(args)), where), k.directory());
+        List<Generators.Spec> specs = Generators.specs(new YamlFields(Map.of(key, List.of(args)), where),
+                k.directory());
         Generators.apply(tree, specs, accumulator.objects(), config.source());
         return specs;
     }
@@ -42,7 +43,8 @@ final class PluginGenerators {
         YamlFields account = object(c, "serviceAccount", List.of("name", "projectId"));
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("annotations", new LinkedHashMap<>(Map.of("iam.gke.io/gcp-service-account",
-                BuiltinPlugins.orEmpty(account.string("name")) + "@" + BuiltinPlugins.orEmpty(account.string("projectId"))
+                BuiltinPlugins.orEmpty(account.string("name")) + "@"
+                        + BuiltinPlugins.orEmpty(account.string("projectId"))
                         + ".iam.gserviceaccount.com")));
         metadata.put("name", BuiltinPlugins.orEmpty(service.string("name")));
         if (service.string("namespace") != null && !service.string("namespace").isEmpty()) {

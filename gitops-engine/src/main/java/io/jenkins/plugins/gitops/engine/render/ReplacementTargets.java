@@ -66,7 +66,8 @@ final class ReplacementTargets {
                 throw new IllegalArgumentException("delimiter option can only be used with scalar nodes");
             }
             String targetText = created ? "" : Scalars.text(current);
-            List<String> parts = new ArrayList<>(Arrays.asList(targetText.split(Pattern.quote(options.delimiter()), -1)));
+            List<String> parts = new ArrayList<>(
+                    Arrays.asList(targetText.split(Pattern.quote(options.delimiter()), -1)));
             if (options.index() < 0) {
                 parts.add(0, text);
             } else if (options.index() >= parts.size()) {
@@ -78,7 +79,8 @@ final class ReplacementTargets {
             value = new LiteralText(text);
         }
         if (created) {
-            slot.set(value instanceof LiteralText || Scalars.isScalar(value) ? Scalars.resolve(text) : Values.copy(value));
+            boolean scalar = value instanceof LiteralText || Scalars.isScalar(value);
+            slot.set(scalar ? Scalars.resolve(text) : Values.copy(value));
         } else if (scalarTarget) {
             slot.set(Scalars.keepingType(current, text));
         } else if (value instanceof LiteralText) {

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * What a kustomization build has accumulated so far (kustomize's ResAccumulator,
  * api/internal/accumulator/resaccumulator.go): the objects, in order, the vars declared by this
- * kustomization and the ones below it, and the transformer configuration of both. A component adds to the accumulator of the kustomization that
- * lists it instead of starting its own.
+ * kustomization and the ones below it, and the transformer configuration of both. A component adds to
+ * the accumulator of the kustomization that lists it instead of starting its own.
  */
 final class ResAccumulator {
     private final List<WorkingObject> objects = new ArrayList<>();

@@ -106,7 +106,8 @@ final class Scalars {
         }
         // the text is not in the message: it may come from a Secret
         throw new IllegalArgumentException("cannot decode a " + tag(resolved) + " value as a " + tag(previous)
-                + " (kustomize fails the same way); the field holds " + kindOf(previous) + ", give it a value of that type");
+                + " (kustomize fails the same way); the field holds " + kindOf(previous)
+                + ", give it a value of that type");
     }
 
     private static String kindOf(Object value) {

@@ -37,7 +37,8 @@ record SortOrder(boolean legacy, List<String> orderFirst, List<String> orderLast
         String order = o.string("order");
         YamlFields legacyOptions = o.object("legacySortOptions");
         if (!"fifo".equals(order) && !"legacy".equals(order)) {
-            throw new InvalidInputException(o.where() + ": the field 'sortOptions.order' must be one of [fifo, legacy]");
+            throw new InvalidInputException(o.where() + ": the field 'sortOptions.order' must be one of"
+                    + " [fifo, legacy]");
         }
         if (order.equals("fifo")) {
             if (legacyOptions != null) {

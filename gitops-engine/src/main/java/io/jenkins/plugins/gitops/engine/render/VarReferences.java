@@ -1,6 +1,5 @@
 package io.jenkins.plugins.gitops.engine.render;
 
-import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,8 @@ final class VarReferences {
             List<Object> l = (List<Object>) list;
             for (int i = 0; i < l.size(); i++) {
                 if (!(l.get(i) instanceof String s)) {
-                    throw new InvalidInputException("invalid value type expect a string (a list item that is not a string in a var-reference field)");
+                    throw new IllegalArgumentException("invalid value type expect a string (a list item that is not a"
+                            + " string)");
                 }
                 l.set(i, expand(s, values, counts));
             }

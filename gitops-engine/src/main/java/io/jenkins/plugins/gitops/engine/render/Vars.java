@@ -73,7 +73,8 @@ final class Vars {
     void merge(List<Var> incoming, List<WorkingObject> objects, String where) {
         for (Var v : incoming) {
             ResId target = v.objRef();
-            boolean exact = !target.namespace().isEmpty() || ClusterScoped.isClusterScoped(target.group(), target.kind());
+            boolean exact = !target.namespace().isEmpty()
+                    || ClusterScoped.isClusterScoped(target.group(), target.kind());
             List<WorkingObject> matched = objects.stream().filter(o -> o.ids().stream()
                     .anyMatch(id -> exact ? target.sameAs(id) : target.gvknEquals(id))).toList();
             if (matched.size() > 1) {
@@ -125,7 +126,12 @@ final class Vars {
         Map<String, Integer> counts = new TreeMap<>();
         for (WorkingObject object : objects) {
             for (FieldSpec spec : varReference) {
-                spec.visit(object, FieldSpec.Create.NONE, slot -> VarReferences.replace(slot, values, counts));
+                try {
+                    spec.visit(object, FieldSpec.Create.NONE, slot -> VarReferences.replace(slot, values, counts));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException(object.describe() + ": field " + spec.path() + ": "
+                            + e.getMessage() + "; vars are replaced in strings only");
+                }
             }
         }
         List<String> unused = values.keySet().stream().filter(n -> !counts.containsKey(n)).toList();
