@@ -213,10 +213,15 @@ final class FieldPath {
             element.put(kv[0], kv[1]);
             list.add(element);
         }
-        matchSequence(list, parts, i, Create.NONE, out);
-        if (out.size() == before) {
-            // the created element did not match its own value (a regular expression): kyaml would loop
+        // kyaml matches again; only the new element can match now (the regular expression against its own value)
+        if (!pattern.matcher(kv[1]).find()) {
             throw new IllegalArgumentException("cannot create an element matching " + parts.get(i));
+        }
+        int index = list.size() - 1;
+        if (kv[0].isEmpty()) {
+            out.add(slot(list, index));
+        } else {
+            matchInto(list.get(index), parts, i + 1, create, out, slot(list, index));
         }
     }
 
