@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.engine.render;
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.render.TransformerConfig.NameBackReference;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -26,12 +27,13 @@ final class NameReferences {
     }
 
     static void fix(List<WorkingObject> objects, List<NameBackReference> references) {
+        Snapshot snapshot = new Snapshot(objects);
         Map<WorkingObject, List<Filter>> filters = new IdentityHashMap<>();
         List<WorkingObject> order = new ArrayList<>();
         for (NameBackReference reference : references) {
             for (FieldSpec spec : reference.referrers()) {
                 for (WorkingObject o : objects) {
-                    if (selects(spec.group(), spec.version(), spec.kind(), o.originalId())) {
+                    if (selects(spec.group(), spec.version(), spec.kind(), snapshot.facts(o).original())) {
                         filters.computeIfAbsent(o, k -> {
                             order.add(k);
                             return new ArrayList<>();
@@ -41,9 +43,9 @@ final class NameReferences {
             }
         }
         for (WorkingObject referrer : order) {
-            List<WorkingObject> candidates = referable(referrer, objects);
+            Predicate<WorkingObject> referable = snapshot.referableBy(referrer);
             for (Filter f : filters.get(referrer)) {
-                new Fixer(referrer, f, candidates).run();
+                new Fixer(referrer, f, referable, snapshot).run();
             }
         }
     }
@@ -51,28 +53,75 @@ final class NameReferences {
     private record Filter(FieldSpec spec, NameBackReference target) {
     }
 
-    /** kustomize's SubsetThatCouldBeReferencedByResource. */
-    private static List<WorkingObject> referable(WorkingObject referrer, List<WorkingObject> objects) {
-        ResId id = ResId.of(referrer);
-        if (referrer.isClusterScoped()) {
-            return objects;
-        }
-        Set<String> bindingNamespaces = new HashSet<>();
-        if ("RoleBinding".equals(referrer.kind())) {
-            for (Map<String, Object> subject : Values.maps(referrer.manifest().get("subjects"))) {
-                if ("ServiceAccount".equals(subject.get("kind")) && subject.containsKey("namespace")) {
-                    if (!(subject.get("namespace") instanceof String namespace)) {
-                        throw new InvalidInputException(referrer.source() + ": " + describe(referrer) + " has a"
-                                + " ServiceAccount subject '" + subject.get("name") + "' with a blank namespace; give"
-                                + " the namespace or remove the 'namespace:' line");
+    /** What the fix-up needs of each object, computed once: names and namespaces do not change meanwhile. */
+    private record Facts(ResId original, String namespace, String originalNamespace, boolean clusterScoped) {
+    }
+
+    private static final class Snapshot {
+        private final List<WorkingObject> objects;
+        private final Map<WorkingObject, Facts> facts = new IdentityHashMap<>();
+        private final Map<String, List<WorkingObject>> byPreviousName = new HashMap<>();
+
+        Snapshot(List<WorkingObject> objects) {
+            this.objects = objects;
+            for (WorkingObject o : objects) {
+                ResId original = o.originalId();
+                facts.put(o, new Facts(original, ResId.of(o).effectiveNamespace(), original.effectiveNamespace(),
+                        o.isClusterScoped()));
+                for (ResId id : o.previousIds()) {
+                    List<WorkingObject> named = byPreviousName.computeIfAbsent(id.name(), k -> new ArrayList<>());
+                    if (named.isEmpty() || named.get(named.size() - 1) != o) {
+                        named.add(o);
                     }
-                    bindingNamespaces.add(namespace);
                 }
             }
         }
-        return objects.stream().filter(o -> o.isClusterScoped()
-                || ResId.of(o).effectiveNamespace().equals(id.effectiveNamespace())
-                || bindingNamespaces.contains(o.namespace() == null ? "" : o.namespace())).toList();
+
+        Facts facts(WorkingObject o) {
+            return facts.get(o);
+        }
+
+        /** Objects that once had {@code name}, in build order. */
+        List<WorkingObject> previouslyNamed(String name) {
+            return byPreviousName.getOrDefault(name, List.of());
+        }
+
+        /** kustomize's SubsetThatCouldBeReferencedByResource, as a test. */
+        Predicate<WorkingObject> referableBy(WorkingObject referrer) {
+            Facts r = facts(referrer);
+            if (r.clusterScoped()) {
+                return o -> true;
+            }
+            Set<String> bindingNamespaces = new HashSet<>();
+            if ("RoleBinding".equals(referrer.kind())) {
+                for (Map<String, Object> subject : Values.maps(referrer.manifest().get("subjects"))) {
+                    if ("ServiceAccount".equals(subject.get("kind")) && subject.containsKey("namespace")) {
+                        if (!(subject.get("namespace") instanceof String namespace)) {
+                            throw new InvalidInputException(referrer.source() + ": " + describe(referrer) + " has a"
+                                    + " ServiceAccount subject '" + subject.get("name") + "' with a blank namespace;"
+                                    + " give the namespace or remove the 'namespace:' line");
+                        }
+                        bindingNamespaces.add(namespace);
+                    }
+                }
+            }
+            return o -> {
+                Facts f = facts(o);
+                return f.clusterScoped() || f.namespace().equals(r.namespace())
+                        || bindingNamespaces.contains(o.namespace() == null ? "" : o.namespace());
+            };
+        }
+
+        /**
+         * kustomize's filterMapCandidatesByNamespace: referable objects whose original namespace is
+         * {@code namespace}, or if there are none, whose current namespace is.
+         */
+        Predicate<WorkingObject> inNamespace(Predicate<WorkingObject> referable, String namespace) {
+            boolean anyOriginal = objects.stream().anyMatch(o -> referable.test(o) && !facts(o).clusterScoped()
+                    && facts(o).originalNamespace().equals(namespace));
+            return o -> referable.test(o) && !facts(o).clusterScoped() && (anyOriginal
+                    ? facts(o).originalNamespace().equals(namespace) : facts(o).namespace().equals(namespace));
+        }
     }
 
     static boolean selects(String group, String version, String kind, ResId id) {
@@ -82,7 +131,8 @@ final class NameReferences {
     }
 
     /** Applies one filter to one referring object (kustomize's nameref.Filter). */
-    private record Fixer(WorkingObject referrer, Filter filter, List<WorkingObject> candidates) {
+    private record Fixer(WorkingObject referrer, Filter filter, Predicate<WorkingObject> candidates,
+            Snapshot snapshot) {
         void run() {
             FieldSpec spec = new FieldSpec(null, null, null, filter.spec().path(), false);
             spec.visit(referrer, FieldSpec.Create.NONE, slot -> {
@@ -127,14 +177,8 @@ final class NameReferences {
                         + filter.spec().path() + "' holds a mapping without 'name'; kustomize's name reference"
                         + " configuration expects one there");
             }
-            List<WorkingObject> inNamespace = candidates;
-            if (node.containsKey("namespace")) {
-                String namespace = String.valueOf(node.get("namespace"));
-                List<WorkingObject> original = candidates.stream().filter(o -> !o.isClusterScoped()
-                        && o.originalId().effectiveNamespace().equals(namespace)).toList();
-                inNamespace = !original.isEmpty() ? original : candidates.stream().filter(o -> !o.isClusterScoped()
-                        && ResId.of(o).effectiveNamespace().equals(namespace)).toList();
-            }
+            Predicate<WorkingObject> inNamespace = node.containsKey("namespace")
+                    ? snapshot.inNamespace(candidates, String.valueOf(node.get("namespace"))) : candidates;
             String oldName = String.valueOf(node.get("name"));
             WorkingObject referral = select(oldName, inNamespace, true);
             if (referral == null) {
@@ -151,9 +195,9 @@ final class NameReferences {
         }
 
         /** kustomize's selectReferral. */
-        private WorkingObject select(String oldName, List<WorkingObject> from, boolean mapping) {
+        private WorkingObject select(String oldName, Predicate<WorkingObject> from, boolean mapping) {
             NameBackReference t = filter.target();
-            List<WorkingObject> c = sieve(from, o -> o.previousIds().stream().anyMatch(id -> id.name().equals(oldName)));
+            List<WorkingObject> c = sieve(snapshot.previouslyNamed(oldName), from);
             c = sieve(c, o -> o.previousIds().stream().anyMatch(id -> selects(t.group(), t.version(), t.kind(),
                     new ResId(o.group(), o.version(), id.kind(), id.name(), id.namespace()))));
             c = sieve(c, roleRefFilter());
@@ -195,10 +239,12 @@ final class NameReferences {
         }
 
         private boolean sameNamespaceAsReferrer(WorkingObject o) {
-            if (referrer.isClusterScoped() || o.isClusterScoped() || "ServiceAccount".equals(o.kind())) {
+            Facts r = snapshot.facts(referrer);
+            Facts f = snapshot.facts(o);
+            if (r.clusterScoped() || f.clusterScoped() || "ServiceAccount".equals(o.kind())) {
                 return true;
             }
-            return ResId.of(referrer).effectiveNamespace().equals(ResId.of(o).effectiveNamespace());
+            return r.namespace().equals(f.namespace());
         }
     }
 
