@@ -71,9 +71,8 @@ final class BuiltinPlugins {
         String where = k.file() + ": transformers: " + config.describe();
         YamlFields c = lenient(new YamlFields(config.manifest(), where), keysOf(kind));
         switch (kind) {
-            case "LabelTransformer" -> FieldSpecTransformers.entries(objects, c.stringMap("labels"),
-                    fieldSpecs(c));
-            case "AnnotationsTransformer" -> FieldSpecTransformers.entries(objects, c.stringMap("annotations"),
+            case "LabelTransformer" -> MetadataTransformer.apply(objects, c.stringMap("labels"), fieldSpecs(c));
+            case "AnnotationsTransformer" -> MetadataTransformer.apply(objects, c.stringMap("annotations"),
                     fieldSpecs(c));
             case "PrefixSuffixTransformer", "PrefixTransformer", "SuffixTransformer" -> {
                 List<FieldSpec> specs = fieldSpecs(c);
@@ -81,19 +80,18 @@ final class BuiltinPlugins {
                     throw new InvalidInputException(where + ": fieldSpecs is not expected to be nil");
                 }
                 if (!kind.equals("SuffixTransformer")) {
-                    FieldSpecTransformers.prefixSuffix(objects, orEmpty(c.string("prefix")), "", specs);
+                    NameTransformer.prefix(objects, c.string("prefix"), specs);
                 }
                 if (!kind.equals("PrefixTransformer")) {
-                    FieldSpecTransformers.prefixSuffix(objects, "", orEmpty(c.string("suffix")), specs);
+                    NameTransformer.suffix(objects, c.string("suffix"), specs);
                 }
             }
             case "NamespaceTransformer" -> namespace(c, objects);
             case "ImageTagTransformer" -> {
                 YamlFields i = c.object("imageTag") == null ? new YamlFields(Map.of(), where) : c.object("imageTag");
                 i = lenient(i, List.of("name", "newName", "newTag", "digest", "tagSuffix"));
-                FieldSpecTransformers.images(objects, new ImageRewriter.Rule(orEmpty(i.string("name")),
-                        i.string("newName"), i.string("newTag"), i.string("digest"), i.string("tagSuffix")),
-                        fieldSpecs(c));
+                ImageRewriter.apply(List.of(new ImageRewriter.Rule(orEmpty(i.string("name")), i.string("newName"),
+                        i.string("newTag"), i.string("digest"), i.string("tagSuffix"))), objects, fieldSpecs(c));
             }
             case "ReplicaCountTransformer" -> {
                 YamlFields r = c.object("replica") == null ? new YamlFields(Map.of(), where) : c.object("replica");
@@ -102,8 +100,8 @@ final class BuiltinPlugins {
                 if (!count.matches("\\d{1,18}")) {
                     throw new InvalidInputException(r.where() + ": count must be a whole number, found '" + count + "'");
                 }
-                FieldSpecTransformers.replicas(objects, orEmpty(r.string("name")), Long.parseLong(count),
-                        fieldSpecs(c), where);
+                ReplicaCount.apply(objects, new Kustomization.Replica(orEmpty(r.string("name")),
+                        Long.parseLong(count)), fieldSpecs(c), where);
             }
             case "ReplacementTransformer" -> {
                 List<Replacements.Replacement> replacements = new ArrayList<>();
@@ -125,8 +123,7 @@ final class BuiltinPlugins {
             throw new InvalidInputException(c.where() + ": invalid value \"" + subjects + "\" for setRoleBindingSubjects:"
                     + " must be one of \"defaultOnly\", \"none\" or \"allServiceAccounts\"");
         }
-        FieldSpecTransformers.namespace(objects, namespace, fieldSpecs(c), c.bool("unsetOnly", false),
-                subjects);
+        NameTransformer.namespace(objects, namespace, fieldSpecs(c), c.where(), c.bool("unsetOnly", false), subjects);
     }
 
     /** The patch transformers, through the same reader and applier as a kustomization's patches. */

@@ -21,9 +21,10 @@ record Kustomization(String file, String directory, List<String> resources, Stri
     static final List<String> KEYS = List.of("apiVersion", "kind", "metadata", "resources", "bases", "namespace",
             "namePrefix", "nameSuffix", "commonLabels", "labels", "commonAnnotations", "images", "replicas", "patches",
             "patchesStrategicMerge", "patchesJson6902", "configMapGenerator", "secretGenerator", "generatorOptions",
-            "components", "replacements", "vars", "transformers", "generators", "sortOptions", "buildMetadata",
-            "configurations", "crds", "imageTags");
-    private static final List<String> UNSUPPORTED = List.of("helmCharts", "helmGlobals", "validators", "openapi");
+            "configurations", "crds", "imageTags", "components", "replacements", "vars", "transformers", "generators",
+            "openapi", "sortOptions", "buildMetadata");
+    private static final List<String> UNSUPPORTED = List.of("helmCharts", "helmGlobals", "helmChartInflationGenerator",
+            "validators");
     private static final Pattern REMOTE = Pattern.compile("^(https?://|git@|ssh://|github\\.com/|gitlab\\.com/).*");
 
     /**

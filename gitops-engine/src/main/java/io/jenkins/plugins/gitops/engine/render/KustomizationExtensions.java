@@ -15,14 +15,14 @@ import java.util.List;
  */
 record KustomizationExtensions(String kind, List<String> components, List<Replacements.Replacement> replacements,
         List<Vars.Var> vars, List<PluginConfigs.Entry> transformers, List<PluginConfigs.Entry> generators,
-        SortOrder sortOptions, List<String> buildMetadata, int labelTransformers) {
+        OpenApiSchema.Setting openapi, SortOrder sortOptions, List<String> buildMetadata, int labelTransformers) {
 
     static final String KUSTOMIZATION = "Kustomization";
     static final String COMPONENT = "Component";
     static final String KUSTOMIZATION_VERSION = "kustomize.config.k8s.io/v1beta1";
     static final String COMPONENT_VERSION = "kustomize.config.k8s.io/v1alpha1";
     static final List<String> KEYS = List.of("components", "replacements", "vars", "transformers", "generators",
-            "sortOptions", "buildMetadata");
+            "openapi", "sortOptions", "buildMetadata");
     static final List<String> BUILD_METADATA = List.of("originAnnotations", "transformerAnnotations",
             "managedByLabel");
 
@@ -69,6 +69,7 @@ record KustomizationExtensions(String kind, List<String> components, List<Replac
         }
         return new KustomizationExtensions(kind, components, Replacements.read(tree, directory, file, f),
                 Vars.read(f), PluginConfigs.read(directory, file, f, "transformers"),
-                PluginConfigs.read(directory, file, f, "generators"), SortOrder.read(f), buildMetadata, labelTransformers(f));
+                PluginConfigs.read(directory, file, f, "generators"), OpenApiSchema.read(tree, directory, file, f),
+                SortOrder.read(f), buildMetadata, labelTransformers(f));
     }
 }

@@ -1,9 +1,6 @@
 package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
-import io.jenkins.plugins.gitops.engine.render.Kustomization.LabelRule;
-import io.jenkins.plugins.gitops.engine.render.Kustomization.Patch;
-import io.jenkins.plugins.gitops.engine.render.Kustomization.Replica;
 import io.jenkins.plugins.gitops.engine.source.SourceTree;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,12 +12,11 @@ import java.util.function.Function;
 
 /**
  * Builds a kustomization folder as kustomize's KustTarget does (api/internal/target/kusttarget.go): its
- * resources (files, and folders that are kustomizations themselves, built first), generators, components,
- * then the built-in transformers in kustomize's order (strategic merge patches, patches, namespace, prefix,
- * suffix, labels, annotations, JSON6902 patches, replicas, images, replacements) and the transformers it
- * lists; then its vars are noted. The transformer configuration of bases travels up. {@link #render} adds
- * what kustomize does once at the top: content hashes, name references, vars, local configuration, order
- * ({@link BuildFinish}).
+ * resources (files, and folders that are kustomizations themselves, built first), its generators (built-in
+ * and {@code generators:}), its components (each adding to the same accumulator), then its transformers
+ * ({@link KustomizationTransformers}) and vars. The transformer configuration and vars of bases travel up.
+ * {@link #build} adds what kustomize does once at the top: content hashes, name references, vars, dropping
+ * local configuration, ordering and build metadata ({@link BuildFinish}).
  */
 final class KustomizeBuild {
     private static final int MAX_DEPTH = 20;
@@ -37,15 +33,25 @@ final class KustomizeBuild {
     }
 
     /** The objects of the kustomization in {@code directory}, as {@code kustomize build} prints them. */
-    List<WorkingObject> render(String directory) {
-        ResAccumulator result = build(directory);
+    List<WorkingObject> build(String directory) {
+        ResAccumulator result = accumulate(directory);
         ContentHash.applySuffixes(result.objects());
         NameReferences.fix(result.objects(), result.config().nameReferences());
         return BuildFinish.finish(this, result);
     }
 
-    /** Builds the kustomization in {@code directory} (the environment's folder or a base it lists). */
-    ResAccumulator build(String directory) {
+    /** The kustomization that was built (the first one read). */
+    Kustomization root() {
+        return root;
+    }
+
+    /** The buildMetadata of the built kustomization, which applies to every layer. */
+    BuildMetadata metadata() {
+        return metadata;
+    }
+
+    /** Accumulates the kustomization in {@code directory} (the built folder or a base it lists). */
+    ResAccumulator accumulate(String directory) {
         boolean isRoot = building.isEmpty();
         return within(directory, "resource", k -> {
             // the built folder itself may be a Component (kustomize only checks folders it is pointed to)
@@ -59,19 +65,9 @@ final class KustomizeBuild {
         });
     }
 
-    /** The kustomization that was built (the first one read). */
-    Kustomization root() {
-        return root;
-    }
-
-    /** The buildMetadata of the built kustomization, which applies to every layer. */
-    BuildMetadata metadata() {
-        return metadata;
-    }
-
     /**
-     * kustomize's accumulateTarget: resources, the transformer configuration, generators, then components
-     * (each adding to this same accumulator), then transformers, then vars.
+     * kustomize's accumulateTarget: resources, configuration, generators, then components (each adding to
+     * this same accumulator), then transformers, then vars.
      */
     private void accumulate(Kustomization k, ResAccumulator accumulator) {
         resources(k, accumulator);
@@ -80,7 +76,8 @@ final class KustomizeBuild {
         Generators.apply(tree, k.generators(), objects, k.file());
         metadata.generated(objects, k.file(), k.generators());
         BuiltinPlugins plugins = new BuiltinPlugins(tree, k);
-        for (WorkingObject config : PluginConfigs.load(tree, k, k.extensions().generators(), this::build, metadata)) {
+        for (WorkingObject config : PluginConfigs.load(tree, k, k.extensions().generators(), this::accumulate,
+                metadata)) {
             String kind = plugins.kindOf(config, "generators");
             List<Generators.Spec> specs = PluginGenerators.generate(tree, k, config, kind, accumulator);
             metadata.generatedByConfig(objects, specs, config);
@@ -88,7 +85,12 @@ final class KustomizeBuild {
         for (String component : k.extensions().components()) {
             component(k, component, accumulator);
         }
-        transform(k, objects, accumulator.config());
+        KustomizationTransformers.run(k, objects, accumulator.config(), metadata);
+        for (WorkingObject config : PluginConfigs.load(tree, k, k.extensions().transformers(), this::accumulate,
+                metadata)) {
+            plugins.transform(config, objects);
+            metadata.transformedByConfig(objects, config);
+        }
         accumulator.vars().merge(k.extensions().vars(), objects, k.file());
     }
 
@@ -127,6 +129,7 @@ final class KustomizeBuild {
             throw new InvalidInputException(file + ": kustomizations nest more than " + MAX_DEPTH + " levels deep");
         }
         Kustomization k = Kustomization.read(tree, directory, file);
+        OpenApiSchema.offer(k.extensions().openapi());
         if (root == null) {
             root = k;
             metadata = new BuildMetadata(directory, k.extensions().buildMetadata());
@@ -139,66 +142,6 @@ final class KustomizeBuild {
         }
     }
 
-    /** The built-in transformers in kustomize's order, each noted in the transformer annotations when asked. */
-    private void transform(Kustomization k, List<WorkingObject> objects, TransformerConfig config) {
-        String file = k.file();
-        if (!k.strategicMergePatches().isEmpty()) {
-            for (Patch patch : k.strategicMergePatches()) {
-                PatchApplier.apply(objects, patch);
-            }
-            metadata.transformed(objects, file, "PatchStrategicMergeTransformer");
-        }
-        for (Patch patch : k.patches()) {
-            PatchApplier.apply(objects, patch);
-            metadata.transformed(objects, file, "PatchTransformer");
-        }
-        if (k.namespace() != null && !k.namespace().isEmpty()) {
-            NameTransformer.namespace(objects, k.namespace(), config.get("namespace"), file);
-            metadata.transformed(objects, file, "NamespaceTransformer");
-        }
-        if (k.namePrefix() != null && !k.namePrefix().isEmpty()) {
-            NameTransformer.prefix(objects, k.namePrefix(), config.get("namePrefix"));
-            metadata.transformed(objects, file, "PrefixTransformer");
-        }
-        if (k.nameSuffix() != null && !k.nameSuffix().isEmpty()) {
-            NameTransformer.suffix(objects, k.nameSuffix(), config.get("nameSuffix"));
-            metadata.transformed(objects, file, "SuffixTransformer");
-        }
-        for (LabelRule rule : k.labels()) {
-            List<FieldSpec> specs = rule.common() ? config.get("commonLabels")
-                    : MetadataTransformer.labelSpecs(rule, config, file);
-            MetadataTransformer.apply(objects, rule.pairs(), specs);
-        }
-        for (int i = 0; i < k.extensions().labelTransformers(); i++) {
-            metadata.transformed(objects, file, "LabelTransformer");
-        }
-        if (!k.commonAnnotations().isEmpty()) {
-            MetadataTransformer.apply(objects, k.commonAnnotations(), config.get("commonAnnotations"));
-            metadata.transformed(objects, file, "AnnotationsTransformer");
-        }
-        for (Patch patch : k.json6902Patches()) {
-            PatchApplier.apply(objects, patch);
-            metadata.transformed(objects, file, "PatchJson6902Transformer");
-        }
-        for (Replica replica : k.replicas()) {
-            ReplicaCount.apply(objects, replica, config.get("replicas"), file);
-            metadata.transformed(objects, file, "ReplicaCountTransformer");
-        }
-        for (ImageRewriter.Rule rule : k.images()) {
-            ImageRewriter.apply(List.of(rule), objects, config.get("images"));
-            metadata.transformed(objects, file, "ImageTagTransformer");
-        }
-        if (!k.extensions().replacements().isEmpty()) {
-            Replacements.apply(k.extensions().replacements(), objects);
-            metadata.transformed(objects, file, "ReplacementTransformer");
-        }
-        BuiltinPlugins plugins = new BuiltinPlugins(tree, k);
-        for (WorkingObject plugin : PluginConfigs.load(tree, k, k.extensions().transformers(), this::build, metadata)) {
-            plugins.transform(plugin, objects);
-            metadata.transformedByConfig(objects, plugin);
-        }
-    }
-
     private void resources(Kustomization k, ResAccumulator accumulator) {
         List<String> problems = new ArrayList<>();
         for (String resource : k.resources()) {
@@ -207,7 +150,7 @@ final class KustomizeBuild {
                     throw new InvalidInputException(k.file() + ": resource '" + resource + "' is this kustomization's"
                             + " folder or one above it (cycle detected); list a folder below it or elsewhere");
                 }
-                accumulator.merge(build(resource), k.file());
+                accumulator.merge(accumulate(resource), k.file());
             } else if (tree.isFile(resource)) {
                 if (!KustomizeFiles.isWithin(resource, k.directory())) {
                     throw new InvalidInputException(k.file() + ": resource file " + resource + " is not in or below "
@@ -217,9 +160,10 @@ final class KustomizeBuild {
                 }
                 for (Map<String, Object> manifest : KustomizeResources.read(tree, resource, problems)) {
                     scope.learn(manifest);
+                    OpenApiSchema.objectsRead();
                     WorkingObject object = new WorkingObject(manifest, resource, false);
                     metadata.readFrom(object, resource);
-                    accumulator.append(object, k.file());
+                    accumulator.append(object, resource);
                 }
             } else {
                 problems.add(k.file() + ": resource " + resource + " not found (no such file or folder at this"

@@ -33,7 +33,7 @@ public final class KustomizeRenderer implements FormatRenderer {
             ClusterCapabilities capabilities) {
         KindScope scope = new KindScope(capabilities);
         List<WorkingObject> objects = ClusterScoped.during(scope,
-                () -> new KustomizeBuild(tree, scope).render(directory));
+                () -> OpenApiSchema.during(() -> new KustomizeBuild(tree, scope).build(directory)));
         return new Rendering(objects.stream().map(o -> Resource.ofManifest(o.manifest(), o.source())).toList(),
                 List.of());
     }

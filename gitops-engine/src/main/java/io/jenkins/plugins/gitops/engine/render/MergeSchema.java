@@ -92,6 +92,10 @@ final class MergeSchema {
 
     /** The type of an object's root, or null when kustomize has no schema for it. */
     static String root(String apiVersion, String kind) {
+        String custom = OpenApiSchema.root(apiVersion, kind);
+        if (custom != null) {
+            return custom;
+        }
         String root = ROOTS.get(apiVersion + "/" + kind);
         if (root != null) {
             return root;
@@ -104,6 +108,9 @@ final class MergeSchema {
     static Field field(String type, String name) {
         if (type == null) {
             return null;
+        }
+        if (OpenApiSchema.owns(type)) {
+            return OpenApiSchema.field(type, name);
         }
         Map<String, Field> fields = TYPES.get(type);
         return fields == null ? null : fields.get(name);

@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
  * before a prefix still selects) matches, and its labels and annotations match (api/types/selector.go).
  */
 record ObjectSelector(ResId id, Pattern group, Pattern version, Pattern kind, Pattern name, Pattern namespace,
-        LabelSelector labels, LabelSelector annotations, boolean hasLabelOrAnnotationSelector) {
+        String labels, String annotations, boolean hasLabelOrAnnotationSelector) {
     static final List<String> KEYS = List.of("group", "version", "kind", "name", "namespace", "labelSelector",
             "annotationSelector");
 
@@ -26,8 +26,7 @@ record ObjectSelector(ResId id, Pattern group, Pattern version, Pattern kind, Pa
         String labels = s.string("labelSelector");
         String annotations = s.string("annotationSelector");
         return new ObjectSelector(id, regex(id.group(), s), regex(id.version(), s), regex(id.kind(), s),
-                regex(id.name(), s), regex(id.namespace(), s), LabelSelector.parse(labels, s.where()),
-                LabelSelector.parse(annotations, s.where()),
+                regex(id.name(), s), regex(id.namespace(), s), labels, annotations,
                 labels != null && !labels.isEmpty() || annotations != null && !annotations.isEmpty());
     }
 
@@ -60,8 +59,9 @@ record ObjectSelector(ResId id, Pattern group, Pattern version, Pattern kind, Pa
     /** Labels and annotations of {@code o} satisfy both selectors. */
     boolean matchesMetadata(WorkingObject o) {
         Map<String, Object> m = o.manifest();
-        return labels.matches(asMap(Manifests.get(m, "metadata", "labels")))
-                && annotations.matches(asMap(Manifests.get(m, "metadata", "annotations")));
+        return LabelSelector.parse(labels, "labelSelector").matches(asMap(Manifests.get(m, "metadata", "labels")))
+                && LabelSelector.parse(annotations, "annotationSelector")
+                        .matches(asMap(Manifests.get(m, "metadata", "annotations")));
     }
 
     /** As a {@code select}: ids and metadata match. */

@@ -75,8 +75,18 @@ final class PluginConfigs {
                 continue;
             }
             if (tree.isDirectory(e.path())) {
+                if (KustomizeFiles.isWithin(k.directory(), e.path())) {
+                    throw new InvalidInputException(e.where() + ": '" + e.path() + "' is this kustomization's folder"
+                            + " or one above it (cycle detected); list a folder below it or elsewhere");
+                }
                 configs.merge(build.apply(e.path()), e.where());
             } else if (tree.isFile(e.path())) {
+                if (!KustomizeFiles.isWithin(e.path(), k.directory())) {
+                    throw new InvalidInputException(e.where() + ": file " + e.path() + " is not in or below "
+                            + KustomizeFiles.display(k.directory()) + " (kustomize refuses files outside the"
+                            + " kustomization's folder); move it into that folder, or make its folder a kustomization"
+                            + " and list that folder instead");
+                }
                 for (Map<String, Object> manifest : ManifestDocuments.read(tree, e.path(), problems)) {
                     WorkingObject config = new WorkingObject(manifest, e.path(), false);
                     metadata.readFrom(config, e.path());

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
-import io.jenkins.plugins.gitops.engine.source.RepoPaths;
 import io.jenkins.plugins.gitops.engine.source.SourceTree;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,7 @@ final class Replacements {
         if (e.has("source") || e.has("targets")) {
             throw new InvalidInputException(e.where() + ": cannot specify both path and inline replacement");
         }
-        String path = RepoPaths.resolve(directory, e.string("path"), file);
+        String path = KustomizeFiles.file(directory, e.string("path"), e.where());
         if (!tree.isFile(path)) {
             throw new InvalidInputException(e.where() + ": replacement file " + path + " not found; check the path");
         }
