@@ -3,12 +3,9 @@ package io.jenkins.plugins.gitops.engine.render;
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.render.TransformerConfig.NameBackReference;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -27,7 +24,7 @@ final class NameReferences {
     }
 
     static void fix(List<WorkingObject> objects, List<NameBackReference> references) {
-        Snapshot snapshot = new Snapshot(objects);
+        ReferralCandidates snapshot = new ReferralCandidates(objects);
         Map<WorkingObject, List<Filter>> filters = new IdentityHashMap<>();
         List<WorkingObject> order = new ArrayList<>();
         for (NameBackReference reference : references) {
@@ -53,77 +50,6 @@ final class NameReferences {
     private record Filter(FieldSpec spec, NameBackReference target) {
     }
 
-    /** What the fix-up needs of each object, computed once: names and namespaces do not change meanwhile. */
-    private record Facts(ResId original, String namespace, String originalNamespace, boolean clusterScoped) {
-    }
-
-    private static final class Snapshot {
-        private final List<WorkingObject> objects;
-        private final Map<WorkingObject, Facts> facts = new IdentityHashMap<>();
-        private final Map<String, List<WorkingObject>> byPreviousName = new HashMap<>();
-
-        Snapshot(List<WorkingObject> objects) {
-            this.objects = objects;
-            for (WorkingObject o : objects) {
-                ResId original = o.originalId();
-                facts.put(o, new Facts(original, ResId.of(o).effectiveNamespace(), original.effectiveNamespace(),
-                        o.isClusterScoped()));
-                for (ResId id : o.previousIds()) {
-                    List<WorkingObject> named = byPreviousName.computeIfAbsent(id.name(), k -> new ArrayList<>());
-                    if (named.isEmpty() || named.get(named.size() - 1) != o) {
-                        named.add(o);
-                    }
-                }
-            }
-        }
-
-        Facts facts(WorkingObject o) {
-            return facts.get(o);
-        }
-
-        /** Objects that once had {@code name}, in build order. */
-        List<WorkingObject> previouslyNamed(String name) {
-            return byPreviousName.getOrDefault(name, List.of());
-        }
-
-        /** kustomize's SubsetThatCouldBeReferencedByResource, as a test. */
-        Predicate<WorkingObject> referableBy(WorkingObject referrer) {
-            Facts r = facts(referrer);
-            if (r.clusterScoped()) {
-                return o -> true;
-            }
-            Set<String> bindingNamespaces = new HashSet<>();
-            if ("RoleBinding".equals(referrer.kind())) {
-                for (Map<String, Object> subject : Values.maps(referrer.manifest().get("subjects"))) {
-                    if ("ServiceAccount".equals(subject.get("kind")) && subject.containsKey("namespace")) {
-                        if (!(subject.get("namespace") instanceof String namespace)) {
-                            throw new InvalidInputException(referrer.source() + ": " + describe(referrer) + " has a"
-                                    + " ServiceAccount subject '" + subject.get("name") + "' with a blank namespace;"
-                                    + " give the namespace or remove the 'namespace:' line");
-                        }
-                        bindingNamespaces.add(namespace);
-                    }
-                }
-            }
-            return o -> {
-                Facts f = facts(o);
-                return f.clusterScoped() || f.namespace().equals(r.namespace())
-                        || bindingNamespaces.contains(o.namespace() == null ? "" : o.namespace());
-            };
-        }
-
-        /**
-         * kustomize's filterMapCandidatesByNamespace: referable objects whose original namespace is
-         * {@code namespace}, or if there are none, whose current namespace is.
-         */
-        Predicate<WorkingObject> inNamespace(Predicate<WorkingObject> referable, String namespace) {
-            boolean anyOriginal = objects.stream().anyMatch(o -> referable.test(o) && !facts(o).clusterScoped()
-                    && facts(o).originalNamespace().equals(namespace));
-            return o -> referable.test(o) && !facts(o).clusterScoped() && (anyOriginal
-                    ? facts(o).originalNamespace().equals(namespace) : facts(o).namespace().equals(namespace));
-        }
-    }
-
     static boolean selects(String group, String version, String kind, ResId id) {
         return (group == null || group.isEmpty() || group.equals(id.group()))
                 && (version == null || version.isEmpty() || version.equals(id.version()))
@@ -132,7 +58,7 @@ final class NameReferences {
 
     /** Applies one filter to one referring object (kustomize's nameref.Filter). */
     private record Fixer(WorkingObject referrer, Filter filter, Predicate<WorkingObject> candidates,
-            Snapshot snapshot) {
+            ReferralCandidates snapshot) {
         void run() {
             FieldSpec spec = new FieldSpec(null, null, null, filter.spec().path(), false);
             spec.visit(referrer, FieldSpec.Create.NONE, slot -> {
@@ -239,8 +165,8 @@ final class NameReferences {
         }
 
         private boolean sameNamespaceAsReferrer(WorkingObject o) {
-            Facts r = snapshot.facts(referrer);
-            Facts f = snapshot.facts(o);
+            ReferralCandidates.Facts r = snapshot.facts(referrer);
+            ReferralCandidates.Facts f = snapshot.facts(o);
             if (r.clusterScoped() || f.clusterScoped() || "ServiceAccount".equals(o.kind())) {
                 return true;
             }
@@ -279,7 +205,7 @@ final class NameReferences {
         return list.stream().filter(keep).toList();
     }
 
-    private static String describe(WorkingObject o) {
+    static String describe(WorkingObject o) {
         return o.kind() + " '" + o.name() + "'" + (o.namespace() == null ? "" : " in namespace '" + o.namespace() + "'");
     }
 
