@@ -3,11 +3,9 @@ package io.jenkins.plugins.gitops.engine.render;
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.render.TransformerConfig.NameBackReference;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -26,12 +24,13 @@ final class NameReferences {
     }
 
     static void fix(List<WorkingObject> objects, List<NameBackReference> references) {
+        ReferralCandidates snapshot = new ReferralCandidates(objects);
         Map<WorkingObject, List<Filter>> filters = new IdentityHashMap<>();
         List<WorkingObject> order = new ArrayList<>();
         for (NameBackReference reference : references) {
             for (FieldSpec spec : reference.referrers()) {
                 for (WorkingObject o : objects) {
-                    if (selects(spec.group(), spec.version(), spec.kind(), o.originalId())) {
+                    if (selects(spec.group(), spec.version(), spec.kind(), snapshot.facts(o).original())) {
                         filters.computeIfAbsent(o, k -> {
                             order.add(k);
                             return new ArrayList<>();
@@ -41,38 +40,14 @@ final class NameReferences {
             }
         }
         for (WorkingObject referrer : order) {
-            List<WorkingObject> candidates = referable(referrer, objects);
+            Predicate<WorkingObject> referable = snapshot.referableBy(referrer);
             for (Filter f : filters.get(referrer)) {
-                new Fixer(referrer, f, candidates).run();
+                new Fixer(referrer, f, referable, snapshot).run();
             }
         }
     }
 
     private record Filter(FieldSpec spec, NameBackReference target) {
-    }
-
-    /** kustomize's SubsetThatCouldBeReferencedByResource. */
-    private static List<WorkingObject> referable(WorkingObject referrer, List<WorkingObject> objects) {
-        ResId id = ResId.of(referrer);
-        if (referrer.isClusterScoped()) {
-            return objects;
-        }
-        Set<String> bindingNamespaces = new HashSet<>();
-        if ("RoleBinding".equals(referrer.kind())) {
-            for (Map<String, Object> subject : Values.maps(referrer.manifest().get("subjects"))) {
-                if ("ServiceAccount".equals(subject.get("kind")) && subject.containsKey("namespace")) {
-                    if (!(subject.get("namespace") instanceof String namespace)) {
-                        throw new InvalidInputException(referrer.source() + ": " + describe(referrer) + " has a"
-                                + " ServiceAccount subject '" + subject.get("name") + "' with a blank namespace; give"
-                                + " the namespace or remove the 'namespace:' line");
-                    }
-                    bindingNamespaces.add(namespace);
-                }
-            }
-        }
-        return objects.stream().filter(o -> o.isClusterScoped()
-                || ResId.of(o).effectiveNamespace().equals(id.effectiveNamespace())
-                || bindingNamespaces.contains(o.namespace() == null ? "" : o.namespace())).toList();
     }
 
     static boolean selects(String group, String version, String kind, ResId id) {
@@ -82,7 +57,8 @@ final class NameReferences {
     }
 
     /** Applies one filter to one referring object (kustomize's nameref.Filter). */
-    private record Fixer(WorkingObject referrer, Filter filter, List<WorkingObject> candidates) {
+    private record Fixer(WorkingObject referrer, Filter filter, Predicate<WorkingObject> candidates,
+            ReferralCandidates snapshot) {
         void run() {
             FieldSpec spec = new FieldSpec(null, null, null, filter.spec().path(), false);
             spec.visit(referrer, FieldSpec.Create.NONE, slot -> {
@@ -127,14 +103,8 @@ final class NameReferences {
                         + filter.spec().path() + "' holds a mapping without 'name'; kustomize's name reference"
                         + " configuration expects one there");
             }
-            List<WorkingObject> inNamespace = candidates;
-            if (node.containsKey("namespace")) {
-                String namespace = String.valueOf(node.get("namespace"));
-                List<WorkingObject> original = candidates.stream().filter(o -> !o.isClusterScoped()
-                        && o.originalId().effectiveNamespace().equals(namespace)).toList();
-                inNamespace = !original.isEmpty() ? original : candidates.stream().filter(o -> !o.isClusterScoped()
-                        && ResId.of(o).effectiveNamespace().equals(namespace)).toList();
-            }
+            Predicate<WorkingObject> inNamespace = node.containsKey("namespace")
+                    ? snapshot.inNamespace(candidates, String.valueOf(node.get("namespace"))) : candidates;
             String oldName = String.valueOf(node.get("name"));
             WorkingObject referral = select(oldName, inNamespace, true);
             if (referral == null) {
@@ -151,9 +121,9 @@ final class NameReferences {
         }
 
         /** kustomize's selectReferral. */
-        private WorkingObject select(String oldName, List<WorkingObject> from, boolean mapping) {
+        private WorkingObject select(String oldName, Predicate<WorkingObject> from, boolean mapping) {
             NameBackReference t = filter.target();
-            List<WorkingObject> c = sieve(from, o -> o.previousIds().stream().anyMatch(id -> id.name().equals(oldName)));
+            List<WorkingObject> c = sieve(snapshot.previouslyNamed(oldName), from);
             c = sieve(c, o -> o.previousIds().stream().anyMatch(id -> selects(t.group(), t.version(), t.kind(),
                     new ResId(o.group(), o.version(), id.kind(), id.name(), id.namespace()))));
             c = sieve(c, roleRefFilter());
@@ -195,10 +165,12 @@ final class NameReferences {
         }
 
         private boolean sameNamespaceAsReferrer(WorkingObject o) {
-            if (referrer.isClusterScoped() || o.isClusterScoped() || "ServiceAccount".equals(o.kind())) {
+            ReferralCandidates.Facts r = snapshot.facts(referrer);
+            ReferralCandidates.Facts f = snapshot.facts(o);
+            if (r.clusterScoped() || f.clusterScoped() || "ServiceAccount".equals(o.kind())) {
                 return true;
             }
-            return ResId.of(referrer).effectiveNamespace().equals(ResId.of(o).effectiveNamespace());
+            return r.namespace().equals(f.namespace());
         }
     }
 
@@ -233,7 +205,7 @@ final class NameReferences {
         return list.stream().filter(keep).toList();
     }
 
-    private static String describe(WorkingObject o) {
+    static String describe(WorkingObject o) {
         return o.kind() + " '" + o.name() + "'" + (o.namespace() == null ? "" : " in namespace '" + o.namespace() + "'");
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.model.Manifests;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,10 +64,16 @@ final class NameTransformer {
                     }
                 });
             }
-            ResId id = ResId.of(object);
-            long same = objects.stream().filter(o -> ResId.of(o).sameAs(id)).count();
-            if (same != 1) {
-                throw new InvalidInputException(where + ": namespace '" + namespace + "' makes " + same + " objects "
+        }
+        requireUniqueIds(objects, namespace, where);
+    }
+
+    /** kustomize refuses a namespace that gives two objects the same id ("namespace transformation produces ID conflict"). */
+    private static void requireUniqueIds(List<WorkingObject> objects, String namespace, String where) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (WorkingObject object : objects) {
+            if (seen.merge(ResId.of(object).key(), 1, Integer::sum) > 1) {
+                throw new InvalidInputException(where + ": namespace '" + namespace + "' makes two objects "
                         + object.kind() + " '" + object.name() + "' (namespace transformation produces ID conflict);"
                         + " rename one of them");
             }

@@ -3,9 +3,10 @@ package io.jenkins.plugins.gitops.engine.render;
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.model.Manifests;
 import io.jenkins.plugins.gitops.engine.render.Kustomization.Patch;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -141,15 +142,13 @@ final class PatchApplier {
 
     /** kustomize's ResMap.Append check: no two objects may have the same id. */
     static void requireUniqueIds(List<WorkingObject> objects, String where) {
-        List<ResId> seen = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (WorkingObject o : objects) {
-            ResId id = ResId.of(o);
-            if (seen.stream().anyMatch(id::sameAs)) {
+            if (!seen.add(ResId.of(o).key())) {
                 throw new InvalidInputException(where + ": two objects are now " + o.kind() + " '" + o.name() + "'"
                         + (o.namespace() == null ? "" : " in namespace '" + o.namespace() + "'")
                         + " (may not add resource with an already registered id); rename one of them");
             }
-            seen.add(id);
         }
     }
 

@@ -2,7 +2,9 @@ package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a kustomization build has accumulated so far (kustomize's ResAccumulator,
@@ -14,9 +16,12 @@ final class ResAccumulator {
     private final List<WorkingObject> objects = new ArrayList<>();
     private final Vars vars = new Vars();
     private TransformerConfig config = TransformerConfig.empty();
+    /** Ids of {@link #objects} while only {@link #append} changes them; dropped when the list is handed out. */
+    private Map<String, WorkingObject> index;
 
     /** The objects, mutable: transformers change, add and remove them in place. */
     List<WorkingObject> objects() {
+        index = null;
         return objects;
     }
 
@@ -38,13 +43,16 @@ final class ResAccumulator {
      * does ({@code where} names the kustomization file for the message).
      */
     void append(WorkingObject object, String where) {
+        if (index == null) {
+            index = new HashMap<>();
+            objects.forEach(o -> index.put(ResId.of(o).key(), o));
+        }
         ResId id = ResId.of(object);
-        for (WorkingObject existing : objects) {
-            if (ResId.of(existing).sameAs(id)) {
-                throw new InvalidInputException(where + ": may not add resource with an already registered id: " + id
-                        + " (" + object.describe() + " and " + existing.describe() + "); every object may be added"
-                        + " once, remove one of them or rename it in the layer that adds it");
-            }
+        WorkingObject existing = index.putIfAbsent(id.key(), object);
+        if (existing != null) {
+            throw new InvalidInputException(where + ": may not add resource with an already registered id: " + id
+                    + " (" + object.describe() + " and " + existing.describe() + "); every object may be added"
+                    + " once, remove one of them or rename it in the layer that adds it");
         }
         objects.add(object);
     }

@@ -57,6 +57,11 @@ record ResId(String group, String version, String kind, String name, String name
         return gvknEquals(other) && effectiveNamespace().equals(other.effectiveNamespace());
     }
 
+    /** A string equal for two ids exactly when {@link #sameAs} holds, for hash-based lookups. */
+    String key() {
+        return group + "/" + version + "/" + kind + "/" + name + "/" + effectiveNamespace();
+    }
+
     boolean gvknEquals(ResId other) {
         return group.equals(other.group) && version.equals(other.version) && kind.equals(other.kind)
                 && name.equals(other.name);

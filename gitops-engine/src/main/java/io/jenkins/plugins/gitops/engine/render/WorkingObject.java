@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.engine.render;
 import io.jenkins.plugins.gitops.engine.model.Manifests;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -110,7 +111,7 @@ final class WorkingObject {
 
     /** The ids the object had before its current one, oldest first (kustomize's PrevIds). */
     List<ResId> previousIds() {
-        return List.copyOf(previousIds);
+        return Collections.unmodifiableList(previousIds);
     }
 
     /** Name prefixes added so far, innermost kustomization first (kustomize's prefixes build annotation). */
