@@ -17,13 +17,14 @@ import io.jenkins.plugins.gitops.engine.sync.SyncOptions;
 import io.jenkins.plugins.gitops.engine.sync.SyncOutcome;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlan;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlanner;
+import io.jenkins.plugins.gitops.engine.verify.CommitSignature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One sync (or dry run) of one environment: fetch → render → prepare → validate (schema) → policies →
+ * One sync (or dry run) of one environment: fetch → signature check (verify.signatures) → render → prepare → validate (schema) → policies →
  * list live → plan → server-side dry run of every create and update (all before any write, the lock
  * included) → lock → apply → prune → wait healthy → record. A failed
  * health wait rolls back to the last good revision when the environment asks for it.
@@ -56,6 +57,8 @@ final class SyncOperation {
         ProgressListener listener = context.listener;
         listener.progress((request.dryRun() ? "Planning " : "Syncing ") + "environment '" + environment.name() + "' at "
                 + snapshot.revision());
+        CommitSignature signature = context.signatures.check(context, environment, snapshot.revision().commitId(),
+                "the commit to deploy");
         DesiredState rendered = context.render(snapshot, environment, request.variables());
         listener.progress("  rendered " + rendered.resources().size() + " object(s) from " + environment.path());
         rendered.warnings().forEach(w -> listener.progress("  warning: " + w));
@@ -85,6 +88,7 @@ final class SyncOperation {
                 DeploymentRecord record = DeploymentRecord.fromSync(operation, result, ReleaseExtractor.release(prepared),
                         request.trigger(), request.actor(), started, Instant.now());
                 record = Records.annotate(record, rolledBackTo, reason);
+                record = signature == null ? record : record.withSigner(signature.recordValue());
                 context.history(target).append(record);
                 result = result.withRecordId(record.id());
                 Observations.deployment(context.metrics, environment, operation, record, result);

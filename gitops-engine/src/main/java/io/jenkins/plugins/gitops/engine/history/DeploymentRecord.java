@@ -24,11 +24,15 @@ import java.util.TreeMap;
  * @param healthStatus overall health after the operation (HealthStatus display name)
  * @param diffSummary  {@code update Deployment/ns/web: /spec/template/spec/containers/0/image}, one line per object
  * @param rolledBackTo for rollbacks: the record id or revision rolled back to; null otherwise
+ * @param signer       who signed the deployed commit, as checked against the trusted keys
+ *                     ({@link io.jenkins.plugins.gitops.engine.verify.CommitSignature#recordValue()}:
+ *                     {@code alice@example.com (ssh SHA256:...)}, or {@code [unsigned]} under {@code warn});
+ *                     null when the environment does not verify signatures
  */
 public record DeploymentRecord(String id, String environment, Operation operation, String revision,
         Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
         Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
-        String rolledBackTo) {
+        String rolledBackTo, String signer) {
 
     public static final String TRIGGER_MANUAL = "manual";
     public static final String TRIGGER_PIPELINE = "pipeline";
@@ -43,6 +47,15 @@ public record DeploymentRecord(String id, String environment, Operation operatio
     /** Objects created, updated, deleted (pruned) and left unchanged. */
     public record Counts(int created, int updated, int deleted, int unchanged) {
         public static final Counts NONE = new Counts(0, 0, 0, 0);
+    }
+
+    /** A record without a signer (signatures not verified, or written before they were). */
+    public DeploymentRecord(String id, String environment, Operation operation, String revision,
+            Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
+            Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
+            String rolledBackTo) {
+        this(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt, result, message,
+                counts, healthStatus, diffSummary, rolledBackTo, null);
     }
 
     public DeploymentRecord {
@@ -76,7 +89,12 @@ public record DeploymentRecord(String id, String environment, Operation operatio
 
     public DeploymentRecord withRolledBackTo(String recordIdOrRevision) {
         return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
-                result, message, counts, healthStatus, diffSummary, recordIdOrRevision);
+                result, message, counts, healthStatus, diffSummary, recordIdOrRevision, signer);
+    }
+
+    public DeploymentRecord withSigner(String value) {
+        return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
+                result, message, counts, healthStatus, diffSummary, rolledBackTo, value);
     }
 
     public boolean succeeded() {
