@@ -7,10 +7,15 @@ import io.jenkins.plugins.gitops.engine.api.PromoteRequest;
 import io.jenkins.plugins.gitops.engine.api.RollbackRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
+import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
+import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
+import io.jenkins.plugins.gitops.engine.model.DesiredState;
+import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
+import io.jenkins.plugins.gitops.engine.model.TargetSpec;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
 import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
@@ -18,6 +23,7 @@ import io.jenkins.plugins.gitops.engine.verify.TrustedKeys;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -53,6 +59,23 @@ public final class GitOps implements AutoCloseable {
     /** What a sync would change, without writing anything. */
     public SyncResult diff(SyncRequest request) {
         return new SyncOperation(context).run(request.withDryRun(true));
+    }
+
+    /**
+     * What a sync of the environment would apply, writing nothing: rendered at {@code revision} (null: the
+     * default branch) for the target cluster's capabilities and prepared by the target (labels, namespace),
+     * hooks included (a {@code generateName} hook is named only when a sync runs it). Reads API discovery of a
+     * Kubernetes target; bad input throws {@link InvalidInputException} as a sync would.
+     */
+    public DesiredState render(String environment, String revision, Map<String, String> variables) {
+        Repository.Snapshot snapshot = context.repository.snapshot(revision);
+        Environment env = snapshot.config().environment(environment);
+        boolean kubernetes = env.target() != null && env.target().type() == TargetSpec.Type.KUBERNETES;
+        DesiredState offline = kubernetes ? null : context.render(snapshot, env, variables,
+                ClusterCapabilities.offline());
+        try (Target target = context.targets.open(env)) {
+            return target.prepare(kubernetes ? context.render(snapshot, env, variables, target.capabilities()) : offline);
+        }
     }
 
     /**

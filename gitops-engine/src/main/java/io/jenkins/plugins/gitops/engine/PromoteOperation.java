@@ -134,7 +134,7 @@ final class PromoteOperation {
                     to.name(), Operation.PROMOTE, commit, ReleaseExtractor.release(toState), request.trigger(),
                     request.actor(), started, Instant.now(), DeploymentRecord.Result.SUCCEEDED,
                     "promotion pushed, not synced" + approval(request), DeploymentRecord.Counts.NONE, null, List.of(), null,
-                    signature == null ? null : signature.recordValue());
+                    List.of(), signature == null ? null : signature.recordValue());
             context.history(target).append(record);
             return record.id();
         }

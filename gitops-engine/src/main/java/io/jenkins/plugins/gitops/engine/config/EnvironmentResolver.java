@@ -47,6 +47,7 @@ final class EnvironmentResolver {
                 pick(env.healthTimeout, defaults.healthTimeout, Environment.DEFAULT_HEALTH_TIMEOUT),
                 pick(env.autoRollback, defaults.autoRollback, DEFAULT_AUTO_ROLLBACK),
                 variables,
+                pick(env.pruneCrds, defaults.pruneCrds, false),
                 pick(env.signatures, defaults.signatures, SignatureRule.OFF));
     }
 

@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class SettingsParser {
     static final List<String> ENVIRONMENT_KEYS = List.of("path", "target", "sync", "prune", "selfHeal",
             "driftInterval", "promotesFrom", "approvers", "retry", "health", "autoRollback", "policies",
-            "ignoreDifferences", "variables", "verify");
+            "ignoreDifferences", "variables", "pruneCrds", "verify");
     /** Keys that only make sense per environment, so {@code defaults:} refuses them. */
     static final List<String> ENVIRONMENT_ONLY_KEYS = List.of("path", "target", "promotesFrom");
     static final List<String> SYNC_VALUES = List.of("automatic", "manual", "approval");
@@ -77,6 +77,7 @@ final class SettingsParser {
             case "prune" -> s.prune = Values.bool(e.value(), e.path(), problems);
             case "selfHeal" -> s.selfHeal = Values.bool(e.value(), e.path(), problems);
             case "autoRollback" -> s.autoRollback = Values.bool(e.value(), e.path(), problems);
+            case "pruneCrds" -> s.pruneCrds = Values.bool(e.value(), e.path(), problems);
             case "driftInterval" -> s.driftInterval = Values.duration(e.value(), e.path(), problems, MIN_DRIFT_INTERVAL);
             case "approvers" -> {
                 s.approvers = approvers(e, problems);

@@ -26,6 +26,7 @@ public record Environment(
         Duration healthTimeout,
         boolean autoRollback,
         Map<String, String> variables,
+        boolean pruneCrds,
         SignatureRule signatures) {
 
     public static final Duration DEFAULT_DRIFT_INTERVAL = Duration.ofMinutes(5);
@@ -43,9 +44,18 @@ public record Environment(
     public Environment(String name, String path, TargetSpec target, SyncPolicy sync, boolean prune, boolean selfHeal,
             Duration driftInterval, String promotesFrom, List<String> approvers, RetryPolicy retry,
             List<PolicyRule> policies, List<IgnoreRule> ignoreDifferences, Duration healthTimeout, boolean autoRollback,
+            Map<String, String> variables, boolean pruneCrds) {
+        this(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers, retry, policies,
+                ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, SignatureRule.OFF);
+    }
+
+    /** An environment whose Helm chart CRDs are never pruned (the default, as Helm does) and that does not check signatures. */
+    public Environment(String name, String path, TargetSpec target, SyncPolicy sync, boolean prune, boolean selfHeal,
+            Duration driftInterval, String promotesFrom, List<String> approvers, RetryPolicy retry,
+            List<PolicyRule> policies, List<IgnoreRule> ignoreDifferences, Duration healthTimeout, boolean autoRollback,
             Map<String, String> variables) {
         this(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers, retry, policies,
-                ignoreDifferences, healthTimeout, autoRollback, variables, SignatureRule.OFF);
+                ignoreDifferences, healthTimeout, autoRollback, variables, false, SignatureRule.OFF);
     }
 
     /** An environment with defaults for everything but name, path and target (tests, demo). */
@@ -56,12 +66,16 @@ public record Environment(
 
     public Environment withPrune(boolean newPrune) {
         return new Environment(name, path, target, sync, newPrune, selfHeal, driftInterval, promotesFrom, approvers,
-                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, signatures);
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures);
+    }
+
+    public Environment withPruneCrds(boolean value) {
+        return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, value, signatures);
     }
 
     public Environment withSignatures(SignatureRule value) {
         return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
-                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, value);
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, value);
     }
-
 }
