@@ -30,10 +30,17 @@ final class EngineContext {
     final ProgressListener listener;
     final String holder;
     final GitOpsMetrics metrics;
+    final Signatures signatures;
     private final HistoryStore fallbackHistory;
 
     EngineContext(Repository repository, TargetFactory targets, Renderers renderers, ProgressListener listener,
             String holder, Path cacheDir, GitOpsMetrics metrics) {
+        this(repository, targets, renderers, listener, holder, cacheDir, metrics, new Signatures(null, null));
+    }
+
+    EngineContext(Repository repository, TargetFactory targets, Renderers renderers, ProgressListener listener,
+            String holder, Path cacheDir, GitOpsMetrics metrics, Signatures signatures) {
+        this.signatures = signatures;
         this.metrics = metrics;
         this.repository = repository;
         this.targets = targets;

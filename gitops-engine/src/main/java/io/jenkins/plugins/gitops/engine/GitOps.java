@@ -20,6 +20,7 @@ import io.jenkins.plugins.gitops.engine.model.TargetSpec;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
 import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
+import io.jenkins.plugins.gitops.engine.verify.TrustedKeys;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,7 +40,8 @@ public final class GitOps implements AutoCloseable {
         Repository repository = new Repository(builder.repository, builder.credentials, builder.cacheDir);
         this.context = new EngineContext(repository, Objects.requireNonNull(builder.targets, "targets"),
                 builder.renderers, builder.listener, builder.holder, builder.cacheDir,
-                builder.metrics != null ? builder.metrics : new GitOpsMetrics());
+                builder.metrics != null ? builder.metrics : new GitOpsMetrics(),
+                new Signatures(builder.trustedKeys, builder.signingKey));
     }
 
     public static Builder builder() {
@@ -141,6 +143,8 @@ public final class GitOps implements AutoCloseable {
         private ProgressListener listener = ProgressListener.NONE;
         private String holder = "gitops@" + ManagementFactory.getRuntimeMXBean().getName();
         private GitOpsMetrics metrics;
+        private TrustedKeys trustedKeys = TrustedKeys.NONE;
+        private Path signingKey;
 
         /** A Git URL, a local Git repository, or a plain local folder. */
         public Builder repository(String location) {
@@ -183,6 +187,24 @@ public final class GitOps implements AutoCloseable {
         /** Where to record metrics (share one registry with an agent's /metrics); default: a registry of its own. */
         public Builder metrics(GitOpsMetrics value) {
             this.metrics = value;
+            return this;
+        }
+
+        /**
+         * The keys whose commit signatures environments with {@code verify.signatures} accept; from the operator
+         * (command options, Jenkins credentials), never from the repository. Default: none.
+         */
+        public Builder trustedKeys(TrustedKeys value) {
+            this.trustedKeys = value == null ? TrustedKeys.NONE : value;
+            return this;
+        }
+
+        /**
+         * An unencrypted SSH private key the engine signs its promotion and revert commits with (null: it does
+         * not sign; environments with {@code verify.signatures: required} then refuse those operations).
+         */
+        public Builder signingKey(Path value) {
+            this.signingKey = value;
             return this;
         }
 

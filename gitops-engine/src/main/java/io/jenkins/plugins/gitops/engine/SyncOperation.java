@@ -19,13 +19,14 @@ import io.jenkins.plugins.gitops.engine.sync.SyncOptions;
 import io.jenkins.plugins.gitops.engine.sync.SyncOutcome;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlan;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlanner;
+import io.jenkins.plugins.gitops.engine.verify.CommitSignature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One sync (or dry run) of one environment: fetch → render → prepare → validate (schema) → policies →
+ * One sync (or dry run) of one environment: fetch → signature check (verify.signatures) → render → prepare → validate (schema) → policies →
  * list live → plan → server-side dry run of every create and update (all before any write, the lock
  * included) → lock → apply → prune → wait healthy → record. A failed
  * health wait rolls back to the last good revision when the environment asks for it.
@@ -58,6 +59,8 @@ final class SyncOperation {
         ProgressListener listener = context.listener;
         listener.progress((request.dryRun() ? "Planning " : "Syncing ") + "environment '" + environment.name() + "' at "
                 + snapshot.revision());
+        CommitSignature signature = context.signatures.check(context, environment, snapshot.revision().commitId(),
+                "the commit to deploy");
         boolean kubernetes = environment.target() != null && environment.target().type() == TargetSpec.Type.KUBERNETES;
         // bad input is refused before any target is opened; only Kubernetes renders need the cluster's capabilities
         DesiredState offline = kubernetes ? null : context.render(snapshot, environment, request.variables(),
@@ -93,6 +96,7 @@ final class SyncOperation {
                 DeploymentRecord record = DeploymentRecord.fromSync(operation, result, ReleaseExtractor.release(prepared),
                         request.trigger(), request.actor(), started, Instant.now());
                 record = Records.annotate(record, rolledBackTo, reason);
+                record = signature == null ? record : record.withSigner(signature.recordValue());
                 context.history(target).append(record);
                 result = result.withRecordId(record.id());
                 Observations.deployment(context.metrics, environment, operation, record, result);

@@ -25,11 +25,15 @@ import java.util.TreeMap;
  * @param diffSummary  {@code update Deployment/ns/web: /spec/template/spec/containers/0/image}, one line per object
  * @param rolledBackTo for rollbacks: the record id or revision rolled back to; null otherwise
  * @param hooks        the sync hooks of the operation, one line each: {@code PreSync Job/shop/shop-migrate: succeeded}
+ * @param signer       who signed the deployed commit, as checked against the trusted keys
+ *                     ({@link io.jenkins.plugins.gitops.engine.verify.CommitSignature#recordValue()}:
+ *                     {@code alice@example.com (ssh SHA256:...)}, or {@code [unsigned]} under {@code warn});
+ *                     null when the environment does not verify signatures
  */
 public record DeploymentRecord(String id, String environment, Operation operation, String revision,
         Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
         Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
-        String rolledBackTo, List<String> hooks) {
+        String rolledBackTo, List<String> hooks, String signer) {
 
     public static final String TRIGGER_MANUAL = "manual";
     public static final String TRIGGER_PIPELINE = "pipeline";
@@ -58,13 +62,22 @@ public record DeploymentRecord(String id, String environment, Operation operatio
         hooks = hooks == null ? List.of() : List.copyOf(hooks);
     }
 
-    /** A record without hooks. */
+    /** A record without hooks and signer. */
     public DeploymentRecord(String id, String environment, Operation operation, String revision,
             Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
             Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
             String rolledBackTo) {
         this(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt, result, message,
-                counts, healthStatus, diffSummary, rolledBackTo, List.of());
+                counts, healthStatus, diffSummary, rolledBackTo, List.of(), null);
+    }
+
+    /** A record without a signer (signatures not verified, or written before they were). */
+    public DeploymentRecord(String id, String environment, Operation operation, String revision,
+            Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
+            Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
+            String rolledBackTo, List<String> hooks) {
+        this(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt, result, message,
+                counts, healthStatus, diffSummary, rolledBackTo, hooks, null);
     }
 
     /** A record of a sync (also the sync step of a promotion, rollback or self-heal) from its result. */
@@ -87,7 +100,12 @@ public record DeploymentRecord(String id, String environment, Operation operatio
 
     public DeploymentRecord withRolledBackTo(String recordIdOrRevision) {
         return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
-                result, message, counts, healthStatus, diffSummary, recordIdOrRevision, hooks);
+                result, message, counts, healthStatus, diffSummary, recordIdOrRevision, hooks, signer);
+    }
+
+    public DeploymentRecord withSigner(String value) {
+        return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
+                result, message, counts, healthStatus, diffSummary, rolledBackTo, hooks, value);
     }
 
     public boolean succeeded() {

@@ -84,7 +84,7 @@ public final class Renderers {
                 variables == null ? Map.of() : variables, capabilities);
         List<String> warnings = new ArrayList<>(rendering.warnings());
         List<Resource> resources = withoutSkippedHooks(rendering.resources(), warnings);
-        check(resources, environment, folder);
+        check(resources, environment, folder, capabilities);
         LOG.debug("Rendered environment {} at {}: {} objects, {} warnings", environment.name(), rev,
                 resources.size(), warnings.size());
         return new DesiredState(environment.name(), rev, resources, warnings);
@@ -109,7 +109,10 @@ public final class Renderers {
         return kept;
     }
 
-    private static void check(List<Resource> resources, Environment environment, String folder) {
+    private static void check(List<Resource> resources, Environment environment, String folder,
+            ClusterCapabilities capabilities) {
+        KindScope scope = new KindScope(capabilities);
+        resources.forEach(r -> scope.learn(r.manifest()));
         List<String> problems = new ArrayList<>();
         if (resources.size() > MAX_OBJECTS) {
             problems.add(folder + ": renders " + resources.size() + " objects, more than the limit of " + MAX_OBJECTS
@@ -124,7 +127,7 @@ public final class Renderers {
                 continue;
             }
             ResourceKey key = resource.key();
-            ResourceKey identity = key.namespace().isEmpty() && !ClusterScoped.isClusterScoped(key.kind())
+            ResourceKey identity = key.namespace().isEmpty() && !scope.isClusterScoped(key.group(), key.kind())
                     ? new ResourceKey(key.group(), key.kind(), defaultNamespace, key.name()) : key;
             Resource first = seen.putIfAbsent(identity, resource);
             if (first != null) {
