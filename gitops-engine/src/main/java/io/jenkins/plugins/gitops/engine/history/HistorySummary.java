@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Compact copies of records older than the ones a target keeps in full, so that delivery metrics over a
  * quarter are possible from the target alone. A summary keeps id, operation, revision, trigger, times,
- * result, health and rolled-back-to; it drops release, message, actor, counts, diff summary and hooks.
+ * result, health and rolled-back-to; it drops release, message, actor, signer, counts, diff summary and hooks.
  * Summaries older than {@link #MAX_AGE} are dropped, and the oldest go first while the JSON is over
  * {@link #MAX_BYTES} (a ConfigMap holds at most 1 MiB in all; about 220 bytes a summary, so roughly
  * 2,000 deployments).
