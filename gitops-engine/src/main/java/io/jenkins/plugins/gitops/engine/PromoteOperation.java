@@ -45,7 +45,7 @@ final class PromoteOperation {
         Environment to = head.config().environment(request.to());
         List<String> checks = new ArrayList<>();
         PromotionChecks.stage(from, to, request.force(), checks);
-        PromotionChecks.approval(to, request.approvedBy(), checks);
+        PromotionChecks.approval(to, request.approvedBy(), request.approverGroups(), checks);
         DeploymentRecord source = sourceDeployment(from, checks);
         DesiredState fromState = context.render(context.repository.snapshot(source.revision()), from, Map.of());
         DesiredState toState = context.render(head, to, Map.of());
