@@ -27,6 +27,10 @@ class FacadeLifecycleTest {
                         .targets(env -> new KubernetesTarget(api.newClient(), env)).build()) {
             api.startControllerStandIn();
             LifecycleOperations lifecycle = new FacadeLifecycle(gitOps);
+            String tip = repo.tip();
+            assertThat(gitOps.resolveRevision(null)).as("what a resumed gitopsSync deploys").isEqualTo(tip);
+            assertThat(gitOps.resolveRevision("main")).isEqualTo(tip);
+            assertThat(gitOps.resolveRevision(tip)).isEqualTo(tip);
             gitOps.sync(SyncRequest.of("dev"));
             gitOps.sync(SyncRequest.of("staging"));
 
