@@ -94,8 +94,8 @@ public final class SwarmLease implements Lease {
                 if (state.isPresent() && !state.get().isExpired(now) && !state.get().holder().equals(holder)) {
                     return Optional.empty(); // the same holder takes its own lock again (Lease#tryAcquire)
                 }
-                LOG.info("taking over the expired lock of {} from {}", environment,
-                        state.map(LeaseState::holder).orElse("an unreadable lock config"));
+                LOG.info("taking over the {} lock of {} from {}", state.isPresent() && !state.get().isExpired(now) ? "own"
+                        : "expired", environment, state.map(LeaseState::holder).orElse("an unreadable lock config"));
                 call(environment, "could not take over", () -> configs.delete(stored.lock().id()));
             }
             Optional<Config> created = create(environment, holder, now, now, ttl);
