@@ -46,7 +46,12 @@ public final class JobDeployments implements Saveable {
     /** Whether the job ever deployed through the GitOps steps; cheap enough for every job page. */
     static boolean exists(Job<?, ?> job) {
         File folder = job.getRootDir();
-        return LOADED.containsKey(folder.getPath()) || new File(folder, FILE).isFile();
+        JobDeployments loaded = LOADED.get(folder.getPath());
+        return loaded != null ? loaded.hasAny() : new File(folder, FILE).isFile();
+    }
+
+    private synchronized boolean hasAny() {
+        return !environments.isEmpty();
     }
 
     /** The job's store, loaded once; rollbacks still marked running after a restart become interrupted. */
