@@ -1,8 +1,10 @@
 package io.jenkins.plugins.gitops.engine;
 
+import io.jenkins.plugins.gitops.engine.api.HookRun;
 import io.jenkins.plugins.gitops.engine.api.ObjectResult;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.sync.HookResult;
 import io.jenkins.plugins.gitops.engine.sync.SyncAction;
 import io.jenkins.plugins.gitops.engine.sync.SyncOutcome;
 import io.jenkins.plugins.gitops.engine.sync.SyncTask;
@@ -24,9 +26,17 @@ final class SyncResults {
             objects.add(object(tasks.get(i), outcome.results().get(i)));
         }
         return new SyncResult(environment.name(), revision, target, dryRun, outcome.succeeded(), outcome.message(),
-                outcome.health().displayName(), count(outcome, SyncAction.CREATE), count(outcome, SyncAction.UPDATE),
-                count(outcome, SyncAction.DELETE), count(outcome, SyncAction.UNCHANGED),
-                count(outcome, SyncAction.PRUNE_SKIPPED), objects, warnings(outcome, extraWarnings), duration);
+                outcome.health().displayName(), count(outcome, SyncAction.CREATE, dryRun),
+                count(outcome, SyncAction.UPDATE, dryRun), count(outcome, SyncAction.DELETE, dryRun),
+                count(outcome, SyncAction.UNCHANGED),
+                count(outcome, SyncAction.PRUNE_SKIPPED), objects, warnings(outcome, extraWarnings), duration, null,
+                outcome.hooks().stream().map(SyncResults::hook).toList());
+    }
+
+    static HookRun hook(HookResult h) {
+        return new HookRun(h.phase().displayName(), h.key().kind(), h.key().namespace(), h.key().name(), h.source(),
+                h.wave(), h.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), h.message(),
+                h.deleted());
     }
 
     /** One task as a plain result; {@code result} null for plan-only views (drift). */
@@ -46,5 +56,17 @@ final class SyncResults {
 
     private static int count(SyncOutcome outcome, SyncAction action) {
         return (int) outcome.plan().count(action);
+    }
+
+    /**
+     * Writes of one kind: planned ones for a dry run, else only those the target accepted, so that a
+     * sync stopped by an apply error does not report the objects it never wrote as created.
+     */
+    private static int count(SyncOutcome outcome, SyncAction action, boolean dryRun) {
+        if (dryRun) {
+            return count(outcome, action);
+        }
+        return (int) outcome.results().stream()
+                .filter(r -> r.action() == action && r.outcome() == TaskResult.Outcome.DONE).count();
     }
 }
