@@ -32,9 +32,16 @@ final class SyncOperation {
     private static final Duration LEASE_MARGIN = Duration.ofMinutes(5);
 
     private final EngineContext context;
+    private final SyncSubject subject;
 
     SyncOperation(EngineContext context) {
+        this(context, SyncSubject.DECLARED);
+    }
+
+    /** A sync of something other than a declared environment as written (a preview). */
+    SyncOperation(EngineContext context, SyncSubject subject) {
         this.context = context;
+        this.subject = subject;
     }
 
     SyncResult run(SyncRequest request) {
@@ -49,14 +56,14 @@ final class SyncOperation {
     SyncResult run(SyncRequest request, Operation operation, String rolledBackTo, String reason) {
         Instant started = Instant.now();
         Repository.Snapshot snapshot = context.repository.snapshot(request.revision());
-        Environment environment = snapshot.config().environment(request.environment());
+        Environment environment = subject.environment(snapshot, request.environment());
         if (request.prune() != null) {
             environment = environment.withPrune(request.prune());
         }
         ProgressListener listener = context.listener;
         listener.progress((request.dryRun() ? "Planning " : "Syncing ") + "environment '" + environment.name() + "' at "
                 + snapshot.revision());
-        DesiredState rendered = context.render(snapshot, environment, request.variables());
+        DesiredState rendered = subject.render(context, snapshot, environment, request.variables());
         listener.progress("  rendered " + rendered.resources().size() + " object(s) from " + environment.path());
         rendered.warnings().forEach(w -> listener.progress("  warning: " + w));
         try (Target target = context.targets.open(environment)) {

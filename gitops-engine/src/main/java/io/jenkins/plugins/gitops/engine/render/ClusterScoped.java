@@ -3,7 +3,7 @@ package io.jenkins.plugins.gitops.engine.render;
 import java.util.Set;
 
 /** Kinds that live outside namespaces: they get no namespace from kustomize or from the environment. */
-final class ClusterScoped {
+public final class ClusterScoped {
     private static final Set<String> KINDS = Set.of("Namespace", "Node", "PersistentVolume", "StorageClass",
             "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "PriorityClass", "IngressClass",
             "RuntimeClass", "CSIDriver", "CSINode", "VolumeAttachment", "APIService", "MutatingWebhookConfiguration",
@@ -13,7 +13,7 @@ final class ClusterScoped {
     private ClusterScoped() {
     }
 
-    static boolean isClusterScoped(String kind) {
+    public static boolean isClusterScoped(String kind) {
         return KINDS.contains(kind);
     }
 }

@@ -8,11 +8,11 @@ import java.util.Map;
  * has {@code containers}/{@code initContainers}/{@code ephemeralContainers} (pod templates of every
  * workload, CronJob job templates, custom resources with pod templates).
  */
-final class ImageRewriter {
+public final class ImageRewriter {
     private static final List<String> CONTAINER_LISTS = List.of("containers", "initContainers", "ephemeralContainers");
 
     /** One {@code images:} entry: the image name to match and what to change. */
-    record Rule(String name, String newName, String newTag, String digest) {
+    public record Rule(String name, String newName, String newTag, String digest) {
         /** The rewritten image reference, or null if {@code image} is not this rule's image. */
         String rewrite(String image) {
             ImageRef ref = ImageRef.parse(image);
@@ -52,7 +52,7 @@ final class ImageRewriter {
     private ImageRewriter() {
     }
 
-    static void apply(List<Rule> rules, Object value) {
+    public static void apply(List<Rule> rules, Object value) {
         if (rules.isEmpty()) {
             return;
         }
