@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = "Git is the single source of truth for what runs in every environment: sync, diff and more, "
                 + "for Kubernetes and Docker Swarm.",
         subcommands = {SyncCommand.class, DiffCommand.class, StatusCommand.class, HistoryCommand.class, DriftCommand.class,
-                PromoteCommand.class, RollbackCommand.class, AgentCommand.class, DemoCommand.class,
+                PromoteCommand.class, RollbackCommand.class, PreviewCommand.class, AgentCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success / in sync", "1:operation failed (apply error, unhealthy after timeout)",
