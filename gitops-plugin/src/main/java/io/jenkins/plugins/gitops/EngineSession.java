@@ -55,8 +55,10 @@ final class EngineSession implements AutoCloseable {
         }
         SecretMasker masker = new SecretMasker(secrets);
         ProgressListener listener = masker.wrap(BuildLog.listener(log));
+        // a session for one environment also opens its previews (environments of their own) with its settings
+        TargetSettings only = environments.size() == 1 ? settings.get(environments.get(0)) : TargetSettings.DEFAULTS;
         TargetFactory targets = environment -> Targets.factory(
-                settings.getOrDefault(environment.name(), TargetSettings.DEFAULTS)).open(environment);
+                settings.getOrDefault(environment.name(), only)).open(environment);
         GitOps gitOps = GitOps.builder().repository(repository.getUrl()).credentials(git)
                 .cacheDir(new File(Jenkins.get().getRootDir(), "caches/gitops").toPath())
                 .targets(targets).listener(listener).holder(lookup.holder()).build();
