@@ -7,7 +7,9 @@ import io.jenkins.plugins.gitops.engine.history.HistoryStore;
 import io.jenkins.plugins.gitops.engine.lease.InProcessLease;
 import io.jenkins.plugins.gitops.engine.lease.Lease;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
+import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
+import io.jenkins.plugins.gitops.engine.model.TargetSpec;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
 import java.nio.file.Path;
@@ -28,10 +30,17 @@ final class EngineContext {
     final ProgressListener listener;
     final String holder;
     final GitOpsMetrics metrics;
+    final Signatures signatures;
     private final HistoryStore fallbackHistory;
 
     EngineContext(Repository repository, TargetFactory targets, Renderers renderers, ProgressListener listener,
             String holder, Path cacheDir, GitOpsMetrics metrics) {
+        this(repository, targets, renderers, listener, holder, cacheDir, metrics, new Signatures(null, null));
+    }
+
+    EngineContext(Repository repository, TargetFactory targets, Renderers renderers, ProgressListener listener,
+            String holder, Path cacheDir, GitOpsMetrics metrics, Signatures signatures) {
+        this.signatures = signatures;
         this.metrics = metrics;
         this.repository = repository;
         this.targets = targets;
@@ -51,10 +60,29 @@ final class EngineContext {
         return lease != null ? lease : PROCESS_LEASE;
     }
 
-    /** The desired state of an environment at a snapshot, with the environment's and the caller's variables. */
+    /**
+     * The desired state of an environment at a snapshot, with the environment's and the caller's variables,
+     * rendered for what the environment's cluster serves (opens its target for that when it is Kubernetes).
+     */
     DesiredState render(Repository.Snapshot snapshot, Environment environment, Map<String, String> extraVariables) {
+        return render(snapshot, environment, extraVariables, capabilities(environment));
+    }
+
+    /** As {@link #render(Repository.Snapshot, Environment, Map)} for capabilities already read from an open target. */
+    DesiredState render(Repository.Snapshot snapshot, Environment environment, Map<String, String> extraVariables,
+            ClusterCapabilities capabilities) {
         Map<String, String> variables = new HashMap<>(environment.variables());
         variables.putAll(extraVariables);
-        return renderers.render(snapshot.tree(), environment, variables, snapshot.revision().commitId());
+        return renderers.render(snapshot.tree(), environment, variables, snapshot.revision().commitId(), capabilities);
+    }
+
+    /** What the environment's cluster serves; offline for targets that are not Kubernetes. */
+    ClusterCapabilities capabilities(Environment environment) {
+        if (environment.target() == null || environment.target().type() != TargetSpec.Type.KUBERNETES) {
+            return ClusterCapabilities.offline();
+        }
+        try (Target target = targets.open(environment)) {
+            return target.capabilities();
+        }
     }
 }

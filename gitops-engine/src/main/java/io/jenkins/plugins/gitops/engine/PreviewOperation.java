@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
+import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.Labels;
@@ -165,7 +166,7 @@ final class PreviewOperation {
     private DesiredState renderForKinds(Repository.Snapshot head, Preview preview) {
         try {
             return subject(preview.template().name(), preview.id(), Map.of()).render(context, head, preview.environment(),
-                    Map.of());
+                    Map.of(), context.capabilities(preview.environment()));
         } catch (InvalidInputException e) {
             context.listener.progress("  note: " + preview.template().name() + " does not render at HEAD ("
                     + e.getMessage().lines().findFirst().orElse("") + "); deleting the kinds the target remembers");
@@ -183,11 +184,11 @@ final class PreviewOperation {
 
             @Override
             public DesiredState render(EngineContext context, Repository.Snapshot snapshot, Environment environment,
-                    Map<String, String> variables) {
+                    Map<String, String> variables, ClusterCapabilities capabilities) {
                 Preview preview = Preview.of(snapshot.config(), template, id);
                 Map<String, String> all = new HashMap<>(environment.variables());
                 all.putAll(overrides);
-                return new PreviewRewriter(preview, all).rewrite(context.render(snapshot, environment, variables));
+                return new PreviewRewriter(preview, all).rewrite(context.render(snapshot, environment, variables, capabilities));
             }
         };
     }

@@ -47,7 +47,7 @@ final class PromotionChecks {
     /** Objects of the environment that no longer match its last deployment. */
     static int drifted(EngineContext context, Target target, Environment environment, DeploymentRecord last) {
         DesiredState prepared = target.prepare(context.render(context.repository.snapshot(last.revision()), environment,
-                Map.of()));
+                Map.of(), target.capabilities()));
         return new SyncPlanner(target).plan(environment, prepared, target.live(prepared)).changes().size();
     }
 }

@@ -24,6 +24,6 @@ final class Records {
         return new DeploymentRecord(out.id(), out.environment(), out.operation(), out.revision(), out.release(),
                 out.trigger(), out.actor(), out.startedAt(), out.finishedAt(), out.result(),
                 reason + (out.message() == null ? "" : "; " + out.message()), out.counts(), out.healthStatus(),
-                out.diffSummary(), out.rolledBackTo());
+                out.diffSummary(), out.rolledBackTo(), out.hooks(), out.signer());
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine;
 
+import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import java.util.Map;
@@ -18,9 +19,9 @@ interface SyncSubject {
         return snapshot.config().environment(name);
     }
 
-    /** The desired state of {@code environment} at {@code snapshot}. */
+    /** The desired state of {@code environment} at {@code snapshot}, for a cluster serving {@code capabilities}. */
     default DesiredState render(EngineContext context, Repository.Snapshot snapshot, Environment environment,
-            Map<String, String> variables) {
-        return context.render(snapshot, environment, variables);
+            Map<String, String> variables, ClusterCapabilities capabilities) {
+        return context.render(snapshot, environment, variables, capabilities);
     }
 }

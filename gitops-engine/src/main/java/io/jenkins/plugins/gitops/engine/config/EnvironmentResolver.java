@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.config;
 
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.RetryPolicy;
+import io.jenkins.plugins.gitops.engine.model.SignatureRule;
 import io.jenkins.plugins.gitops.engine.model.SyncPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,9 @@ final class EnvironmentResolver {
                 pick(env.ignoreDifferences, defaults.ignoreDifferences, List.of()),
                 pick(env.healthTimeout, defaults.healthTimeout, Environment.DEFAULT_HEALTH_TIMEOUT),
                 pick(env.autoRollback, defaults.autoRollback, DEFAULT_AUTO_ROLLBACK),
-                variables);
+                variables,
+                pick(env.pruneCrds, defaults.pruneCrds, false),
+                pick(env.signatures, defaults.signatures, SignatureRule.OFF));
     }
 
     static RetryPolicy retry(EnvironmentSettings env, EnvironmentSettings defaults) {

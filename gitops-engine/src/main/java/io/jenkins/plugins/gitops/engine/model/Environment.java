@@ -6,6 +6,9 @@ import java.util.Map;
 
 /**
  * One environment of gitops.yaml, validated. See docs/gitops-yaml.md for every key.
+ *
+ * @param signatures {@code verify.signatures}: whether the commit deployed must carry a trusted signature
+ *                   (docs/signed-commits.md); {@link SignatureRule#OFF} when not set
  */
 public record Environment(
         String name,
@@ -22,7 +25,9 @@ public record Environment(
         List<IgnoreRule> ignoreDifferences,
         Duration healthTimeout,
         boolean autoRollback,
-        Map<String, String> variables) {
+        Map<String, String> variables,
+        boolean pruneCrds,
+        SignatureRule signatures) {
 
     public static final Duration DEFAULT_DRIFT_INTERVAL = Duration.ofMinutes(5);
     public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofMinutes(5);
@@ -32,6 +37,25 @@ public record Environment(
         policies = List.copyOf(policies);
         ignoreDifferences = List.copyOf(ignoreDifferences);
         variables = Map.copyOf(variables);
+        signatures = signatures == null ? SignatureRule.OFF : signatures;
+    }
+
+    /** An environment that does not check signatures. */
+    public Environment(String name, String path, TargetSpec target, SyncPolicy sync, boolean prune, boolean selfHeal,
+            Duration driftInterval, String promotesFrom, List<String> approvers, RetryPolicy retry,
+            List<PolicyRule> policies, List<IgnoreRule> ignoreDifferences, Duration healthTimeout, boolean autoRollback,
+            Map<String, String> variables, boolean pruneCrds) {
+        this(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers, retry, policies,
+                ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, SignatureRule.OFF);
+    }
+
+    /** An environment whose Helm chart CRDs are never pruned (the default, as Helm does) and that does not check signatures. */
+    public Environment(String name, String path, TargetSpec target, SyncPolicy sync, boolean prune, boolean selfHeal,
+            Duration driftInterval, String promotesFrom, List<String> approvers, RetryPolicy retry,
+            List<PolicyRule> policies, List<IgnoreRule> ignoreDifferences, Duration healthTimeout, boolean autoRollback,
+            Map<String, String> variables) {
+        this(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers, retry, policies,
+                ignoreDifferences, healthTimeout, autoRollback, variables, false, SignatureRule.OFF);
     }
 
     /** An environment with defaults for everything but name, path and target (tests, demo). */
@@ -42,7 +66,16 @@ public record Environment(
 
     public Environment withPrune(boolean newPrune) {
         return new Environment(name, path, target, sync, newPrune, selfHeal, driftInterval, promotesFrom, approvers,
-                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables);
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures);
     }
 
+    public Environment withPruneCrds(boolean value) {
+        return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, value, signatures);
+    }
+
+    public Environment withSignatures(SignatureRule value) {
+        return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, value);
+    }
 }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * One preview: the copy of a template environment for one change request. Its {@link #environment()}
  * is an environment of its own (name = the preview name, so its own labels, owner, history and lock),
- * running in its own namespace or stack; everything else is the template's, except that a preview
+ * running in its own namespace or stack; everything else is the template's (signature rule included), except that a preview
  * always prunes, never self-heals and promotes from nothing.
  *
  * @param template the declaring environment, as gitops.yaml has it
@@ -69,7 +69,7 @@ public record Preview(Environment template, PreviewSpec spec, String id, String 
                 : new TargetSpec(t.type(), null, t.context(), false, name);
         return new Environment(name, template.path(), target, SyncPolicy.MANUAL, true, false, template.driftInterval(),
                 null, List.of(), template.retry(), template.policies(), template.ignoreDifferences(),
-                template.healthTimeout(), false, template.variables());
+                template.healthTimeout(), false, template.variables(), template.pruneCrds(), template.signatures());
     }
 
     /**

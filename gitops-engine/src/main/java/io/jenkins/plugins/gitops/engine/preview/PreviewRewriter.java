@@ -8,7 +8,6 @@ import io.jenkins.plugins.gitops.engine.model.PreviewSpec.ImageOverride;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.TargetSpec;
 import io.jenkins.plugins.gitops.engine.render.ClusterScoped;
-import io.jenkins.plugins.gitops.engine.render.ImageRewriter;
 import io.jenkins.plugins.gitops.engine.render.compose.StackObjects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +30,8 @@ public final class PreviewRewriter {
 
     private final Preview preview;
     private final Map<String, String> variables;
+    /** {@code group/Kind} of cluster-scoped kinds defined by CustomResourceDefinitions of the render. */
+    private final java.util.Set<String> clusterScopedCrds = new java.util.HashSet<>();
 
     /** {@code variables}: the template's variables with the checked overrides on top. */
     public PreviewRewriter(Preview preview, Map<String, String> variables) {
@@ -39,15 +40,21 @@ public final class PreviewRewriter {
     }
 
     public DesiredState rewrite(DesiredState rendered) {
-        List<ImageRewriter.Rule> images = imageRules();
+        List<ImageOverride> images = imageRules();
         List<String> problems = new ArrayList<>();
         List<Resource> out = new ArrayList<>();
         boolean kubernetes = preview.template().target().type() == TargetSpec.Type.KUBERNETES;
         boolean hasNamespace = false;
         boolean tls = false;
         for (Resource r : rendered.resources()) {
+            if (r.kind().equals("CustomResourceDefinition") && "Cluster".equals(Manifests.string(r.manifest(), "spec", "scope"))) {
+                clusterScopedCrds.add(Manifests.string(r.manifest(), "spec", "group") + "/"
+                        + Manifests.string(r.manifest(), "spec", "names", "kind"));
+            }
+        }
+        for (Resource r : rendered.resources()) {
             Map<String, Object> manifest = r.mutableManifest();
-            ImageRewriter.apply(images, manifest);
+            PreviewImages.apply(images, manifest);
             if (StackObjects.GROUP.equals(r.key().group())) {
                 swarm(r, manifest);
                 out.add(r.withManifest(manifest));
@@ -95,7 +102,7 @@ public final class PreviewRewriter {
             Manifests.ensureMap(manifest, "metadata").put("name", preview.name());
             return true;
         }
-        if (ClusterScoped.isClusterScoped(r.kind())) {
+        if (ClusterScoped.isBuiltIn(r.key().group(), r.kind()) || clusterScopedCrds.contains(r.key().group() + "/" + r.kind())) {
             problems.add(r.describe() + ": cluster-scoped objects are shared by every preview and the template, so a"
                     + " preview cannot copy them; deploy them with the template environment or another one");
             return false;
@@ -178,10 +185,10 @@ public final class PreviewRewriter {
         return Resource.ofManifest(manifest, "");
     }
 
-    private List<ImageRewriter.Rule> imageRules() {
-        List<ImageRewriter.Rule> rules = new ArrayList<>();
+    private List<ImageOverride> imageRules() {
+        List<ImageOverride> rules = new ArrayList<>();
         for (ImageOverride o : preview.spec().images()) {
-            rules.add(new ImageRewriter.Rule(o.name(), expand(o.newName()), expand(o.newTag()), expand(o.digest())));
+            rules.add(new ImageOverride(o.name(), expand(o.newName()), expand(o.newTag()), expand(o.digest())));
         }
         return rules;
     }

@@ -6,9 +6,10 @@ import io.jenkins.plugins.gitops.engine.diff.Differ;
 import io.jenkins.plugins.gitops.engine.diff.ObjectDiff;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
-import io.jenkins.plugins.gitops.engine.model.Labels;
+import io.jenkins.plugins.gitops.engine.model.Hook;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * Compares a prepared desired state with the managed live objects and orders the resulting tasks:
- * applies by wave, then the target's kind rank, then name; prunes last, in reverse rank.
+ * applies by wave (see {@link Waves}; CRDs without one first), then the target's kind rank, then name;
+ * prunes last, in reverse rank. Hooks are planned apart ({@link HookTasks}).
  */
 public final class SyncPlanner {
     private static final Comparator<SyncTask> APPLY_ORDER = Comparator.comparingInt(SyncTask::wave)
@@ -27,52 +29,90 @@ public final class SyncPlanner {
             .thenComparing(SyncTask::key);
 
     private final Target target;
+    private final Instant started;
 
     public SyncPlanner(Target target) {
-        this.target = target;
+        this(target, Instant.now());
     }
 
+    /** @param started when the sync started: names {@code generateName} hooks (see {@link HookTasks}) */
+    public SyncPlanner(Target target, Instant started) {
+        this.target = target;
+        this.started = started;
+    }
+
+    /**
+     * Plans a sync. Hook objects (see {@link Hook}) are planned apart as {@link SyncPlan#hooks()}; live objects
+     * carrying hook annotations are never pruned, and neither are those {@link PruneProtection} protects.
+     */
     public SyncPlan plan(Environment environment, DesiredState prepared, Map<ResourceKey, Resource> live) {
         Differ differ = new Differ(environment.ignoreDifferences());
         List<SyncTask> applies = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(prepared.warnings());
+        List<Resource> hooks = new ArrayList<>();
+        List<Resource> crdsWithoutWave = new ArrayList<>();
         for (Resource desired : prepared.resources()) {
+            if (Hook.of(desired.annotations()).isHookAnnotated()) {
+                hooks.add(desired);
+                continue;
+            }
             Resource current = live.get(desired.key());
             ObjectDiff diff = differ.diff(desired, current, current == null ? null : target.lastApplied(current),
                     target.serverOwnedPointers(desired.key()));
             SyncAction action = current == null ? SyncAction.CREATE : diff.isEmpty() ? SyncAction.UNCHANGED : SyncAction.UPDATE;
-            applies.add(new SyncTask(desired.key(), action, desired, current, diff, wave(desired, problems),
-                    target.applyRank(desired.key())));
+            if ((isCrd(desired) || isNamespace(desired)) && !Waves.explicit(desired)) {
+                crdsWithoutWave.add(desired);
+            }
+            applies.add(new SyncTask(desired.key(), action, desired, current, diff,
+                    Waves.of(desired, problems, warnings), target.applyRank(desired.key())));
         }
+        List<HookTask> hookTasks = HookTasks.plan(hooks, live, prepared.revision(), started, problems, warnings);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        firstWaveForCrds(applies, hookTasks, crdsWithoutWave);
         List<SyncTask> prunes = new ArrayList<>();
         Set<ResourceKey> desiredKeys = new HashSet<>(Resource.keys(prepared.resources()));
         for (Resource orphan : live.values()) {
-            if (!desiredKeys.contains(orphan.key())) {
-                prunes.add(new SyncTask(orphan.key(), environment.prune() ? SyncAction.DELETE : SyncAction.PRUNE_SKIPPED,
-                        null, orphan, null, 0, target.applyRank(orphan.key())));
+            if (desiredKeys.contains(orphan.key()) || Hook.of(orphan.annotations()).isHookAnnotated()) {
+                continue; // hooks are never pruned as ordinary objects (Argo CD skips them the same way)
             }
+            boolean prune = environment.prune() && PruneProtection.reason(orphan).isEmpty();
+            prunes.add(new SyncTask(orphan.key(), prune ? SyncAction.DELETE : SyncAction.PRUNE_SKIPPED,
+                    null, orphan, null, 0, target.applyRank(orphan.key())));
         }
         applies.sort(APPLY_ORDER);
         prunes.sort(PRUNE_ORDER);
         List<SyncTask> tasks = new ArrayList<>(applies);
         tasks.addAll(prunes);
-        return new SyncPlan(environment.name(), prepared.revision(), tasks, prepared.warnings());
+        return new SyncPlan(environment.name(), prepared.revision(), tasks, warnings, hookTasks);
     }
 
-    private static int wave(Resource desired, List<String> problems) {
-        String value = desired.annotations().get(Labels.SYNC_WAVE);
-        if (value == null) {
-            return 0;
+    /**
+     * A CRD or Namespace without a wave annotation goes to the first wave, so what it defines or holds exists in
+     * every wave (the executor even applies such namespaces before PreSync hooks, whose objects live there).
+     */
+    private static void firstWaveForCrds(List<SyncTask> applies, List<HookTask> hooks, List<Resource> crds) {
+        if (crds.isEmpty()) {
+            return;
         }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            problems.add(desired.describe() + ": annotation " + Labels.SYNC_WAVE + " is '" + value
-                    + "'; it must be a whole number such as -1, 0 or 5");
-            return 0;
+        int first = Math.min(0, applies.stream().mapToInt(SyncTask::wave).min().orElse(0));
+        first = Math.min(first, hooks.stream().filter(h -> h.phase() == Hook.Phase.SYNC).mapToInt(HookTask::wave)
+                .min().orElse(0));
+        for (int i = 0; i < applies.size(); i++) {
+            SyncTask t = applies.get(i);
+            if (crds.contains(t.desired())) {
+                applies.set(i, new SyncTask(t.key(), t.action(), t.desired(), t.live(), t.diff(), first, t.rank()));
+            }
         }
+    }
+
+    static boolean isNamespace(Resource r) {
+        return r.key().group().isEmpty() && "Namespace".equals(r.kind());
+    }
+
+    private static boolean isCrd(Resource r) {
+        return "apiextensions.k8s.io".equals(r.key().group()) && "CustomResourceDefinition".equals(r.kind());
     }
 }
