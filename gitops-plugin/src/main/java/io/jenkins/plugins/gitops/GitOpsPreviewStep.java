@@ -118,7 +118,8 @@ public class GitOpsPreviewStep extends GitOpsStep {
         protected Map<String, Object> run() throws Exception {
             EnvVars env = getContext().get(EnvVars.class);
             PreviewArguments arguments = step.arguments(env == null ? null : env.get("CHANGE_ID"));
-            return PreviewRunner.run(arguments, getContext().get(Run.class), getContext().get(TaskListener.class));
+            return PreviewRunner.run(arguments, getContext().get(Run.class), getContext().get(TaskListener.class),
+                    GitOpsStep.holder(getContext()));
         }
     }
 

@@ -7,6 +7,7 @@ import hudson.model.Job;
 import hudson.model.Run;
 import hudson.model.listeners.ItemListener;
 import hudson.util.LogTaskListener;
+import io.jenkins.plugins.gitops.engine.pipeline.LeaseHolders;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -74,7 +75,7 @@ public class PreviewCleanup extends ItemListener {
         LogTaskListener log = new LogTaskListener(LOGGER, Level.INFO);
         try {
             EngineSession.use("preview cleanup", entry.getRepository(), null, null, List.of(entry.getEnvironment()),
-                    CredentialsLookup.global(), log, session -> session.gitOps()
+                    CredentialsLookup.global(LeaseHolders.driftWorker(Controller.id())), log, session -> session.gitOps()
                             .previewDelete(entry.getEnvironment(), entry.getId()));
             LOGGER.info(() -> "Deleted the preview " + entry.getId() + " of " + entry.getEnvironment() + " made by " + job);
         } catch (AbortException | RuntimeException e) {

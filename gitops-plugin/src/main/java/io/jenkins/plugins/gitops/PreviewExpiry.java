@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gitops.engine.api.PreviewResult;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
+import io.jenkins.plugins.gitops.engine.pipeline.LeaseHolders;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ final class PreviewExpiry {
             }
             try {
                 List<PreviewResult> deleted = EngineSession.use("preview expiry", repository, null, null,
-                        List.of(environment), CredentialsLookup.global(), listener,
+                        List.of(environment), CredentialsLookup.global(LeaseHolders.driftWorker(Controller.id())), listener,
                         session -> session.gitOps().previewPrune(environment, null));
                 deleted.forEach(d -> listener.getLogger().println("Deleted preview " + d.name() + " of " + environment
                         + ": idle past its ttl"));

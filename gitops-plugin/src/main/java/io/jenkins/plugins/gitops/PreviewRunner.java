@@ -22,20 +22,21 @@ final class PreviewRunner {
     private PreviewRunner() {
     }
 
-    static Map<String, Object> run(PreviewArguments arguments, Run<?, ?> run, TaskListener log) throws AbortException {
+    /** @param holder who takes the preview's lock (the step's flow node) */
+    static Map<String, Object> run(PreviewArguments arguments, Run<?, ?> run, TaskListener log, String holder)
+            throws AbortException {
         Failures.valid(STEP, () -> arguments.validate(STEP));
         Instant started = Instant.now();
         String actor = Actors.of(run);
         return EngineSession.use(STEP, arguments.repository(), arguments.credentialsId(), arguments.targetCredentialsId(),
-                List.of(arguments.environment()), CredentialsLookup.forRun(run), log, session -> {
+                List.of(arguments.environment()), CredentialsLookup.forRun(run, holder), log, session -> {
             PreviewResult result = arguments.delete()
                     ? session.gitOps().previewDelete(arguments.environment(), arguments.effectiveId())
                     : session.gitOps().previewCreate(arguments.toRequest(actor));
-            DeploymentAction action = DeploymentAction.of(run);
-            String recordId = action.nextId();
-            action.add(DeploymentEntry.builder(recordId, arguments.delete() ? "preview delete" : "preview",
-                    result.name(), started).repository(session.repository().getUrl()).actor(actor).sync(result.sync())
-                    .revision(result.sync().revision())
+            String repository = session.repository().getUrl();
+            String recordId = DeploymentAction.of(run).add(id -> DeploymentEntry.builder(id,
+                    arguments.delete() ? "preview delete" : "preview", result.name(), started).repository(repository)
+                    .actor(actor).sync(result.sync()).revision(result.sync().revision())
                     .message(result.url() == null ? result.sync().message() : "preview URL: " + result.url()).build());
             PreviewAction.record(run, session.repository().getUrl(), arguments.environment(), result.id(), result.url(),
                     arguments.delete());

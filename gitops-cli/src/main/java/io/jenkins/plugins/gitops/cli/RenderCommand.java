@@ -87,9 +87,33 @@ final class RenderCommand extends RepositoryCommand {
                 || Files.exists(folder.resolve("docker-compose.yaml")) || Files.exists(folder.resolve("compose.yml"));
         TargetSpec target = compose ? TargetSpec.swarm(name)
                 : TargetSpec.kubernetes(namespace == null ? "default" : namespace);
+        if (kubeVersion != null && !kubeVersion.strip().matches("v?\\d+\\.\\d+(\\.\\d+)?([-+].*)?")) {
+            // helm template refuses such a version too (chartutil.ParseKubeVersion); helm-java would fall back silently
+            throw new InvalidInputException("--kube-version '" + kubeVersion + "' is not a Kubernetes version;"
+                    + " give it as /version reports it, for example v1.31.2");
+        }
         Set<String> served = new LinkedHashSet<>(apiVersions.stream().map(String::strip).filter(v -> !v.isEmpty()).toList());
         ClusterCapabilities capabilities = ClusterCapabilities.given(kubeVersion, served);
-        return Renderers.standard().with(new ComposeRenderer()).render(new DirectoryTree(folder),
-                Environment.of(name, "", target), variables, null, capabilities);
+        Path root = treeRoot(folder);
+        String relative = root.relativize(folder).toString().replace('\\', '/');
+        return Renderers.standard().with(new ComposeRenderer()).render(new DirectoryTree(root),
+                Environment.of(name, relative, target), variables, null, capabilities);
+    }
+
+    /**
+     * Where paths of the folder may lead, as for {@code kustomize build DIR}: an overlay's {@code ../../base}
+     * must resolve. The enclosing Git work tree (the folder holding {@code .git}) when there is one, else the
+     * working directory when the folder is below it, else the filesystem root. Sources in the output and in errors
+     * are relative to that root; kustomize's own load restrictor (files of a kustomization stay under its folder)
+     * still applies.
+     */
+    static Path treeRoot(Path folder) {
+        for (Path p = folder; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                return p;
+            }
+        }
+        Path workingDirectory = Path.of("").toAbsolutePath().normalize();
+        return folder.startsWith(workingDirectory) ? workingDirectory : folder.getRoot();
     }
 }

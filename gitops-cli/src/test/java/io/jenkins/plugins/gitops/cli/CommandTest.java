@@ -138,7 +138,7 @@ class CommandTest {
                 """);
 
         assertThat(run("render", "--path", folder.toString())).as(err.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("# Source: app.yaml").contains("password: <redacted>")
+        assertThat(out.toString()).containsPattern("# Source: \\S*plain/app.yaml").contains("password: <redacted>")
                 .contains("mode: fast").doesNotContain("s3cr3t-value").doesNotContain("managed-by");
         assertThat(run("render", "--path", folder.toString(), "--show-secrets")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("password: s3cr3t-value");
@@ -148,6 +148,25 @@ class CommandTest {
         assertThat(err.toString()).contains("broken.yaml");
         assertThat(run("render")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("give either an environment");
+    }
+
+    @Test
+    void renderOfAnOverlayFolderFollowsItsBaseOutsideTheFolderAsKustomizeBuildDoes() throws Exception {
+        Path base = Files.createDirectories(temp.resolve("app/base"));
+        Path overlay = Files.createDirectories(temp.resolve("app/overlays/prod"));
+        Files.writeString(base.resolve("kustomization.yaml"), "resources: [cm.yaml]\n");
+        Files.writeString(base.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
+                + "data:\n  mode: slow\n");
+        Files.writeString(overlay.resolve("kustomization.yaml"), "resources: [../../base]\nnamePrefix: prod-\n");
+
+        assertThat(run("render", "--path", overlay.toString())).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("name: prod-settings").contains("mode: slow");
+        assertThat(RenderCommand.treeRoot(overlay)).isEqualTo(overlay.getRoot());
+        Files.createDirectories(temp.resolve("app/.git"));
+        assertThat(RenderCommand.treeRoot(overlay)).isEqualTo(temp.resolve("app"));
+        assertThat(run("render", "--path", overlay.toString(), "--kube-version", "banana"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("--kube-version 'banana' is not a Kubernetes version");
     }
 
     @Test

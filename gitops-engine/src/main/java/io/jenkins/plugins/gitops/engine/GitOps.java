@@ -54,6 +54,15 @@ public final class GitOps implements AutoCloseable {
         return context.repository.snapshot(revision).config();
     }
 
+    /**
+     * The commit a branch, tag or commit id (null: the default branch) points at now, fetched from
+     * the remote; null for a plain folder, which has no history. A caller that must deploy the same
+     * commit later (a Jenkins step resumed after a restart) keeps this id and syncs it.
+     */
+    public String resolveRevision(String revision) {
+        return context.repository.isGit() ? context.repository.snapshot(revision).revision().commitId() : null;
+    }
+
     /** Makes the environment match Git: render, validate, check policies, lock, apply, prune, wait, record. */
     public SyncResult sync(SyncRequest request) {
         return new SyncOperation(context).run(request);

@@ -47,7 +47,7 @@ final class PromoteOperation {
         Environment to = head.config().environment(request.to());
         List<String> checks = new ArrayList<>();
         PromotionChecks.stage(from, to, request.force(), checks);
-        PromotionChecks.approval(to, request.approvedBy(), checks);
+        PromotionChecks.approval(to, request.approvedBy(), request.approverGroups(), checks);
         EngineCommitSigner signer = context.signatures.signer(context, to);
         signer.checkCanSign("promotion to '" + to.name() + "'");
         context.signatures.check(context, to, head.revision().commitId(), "the branch tip the promotion goes on,");

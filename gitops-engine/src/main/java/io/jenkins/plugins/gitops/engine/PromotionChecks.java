@@ -29,7 +29,7 @@ final class PromotionChecks {
         }
     }
 
-    static void approval(Environment to, String approvedBy, List<String> checks) {
+    static void approval(Environment to, String approvedBy, List<String> groups, List<String> checks) {
         if (to.sync() != SyncPolicy.APPROVAL) {
             return;
         }
@@ -37,9 +37,10 @@ final class PromotionChecks {
             throw new InvalidInputException("promotion refused: '" + to.name() + "' has sync: approval and no approver "
                     + "was recorded; pass --approved-by (in Jenkins: approvedBy: from an input step's submitterParameter)");
         }
-        if (!to.approvers().isEmpty() && !to.approvers().contains(approvedBy)) {
+        if (!to.isApprover(approvedBy, groups)) {
             throw new InvalidInputException("promotion refused: '" + approvedBy + "' is not an approver of '" + to.name()
-                    + "' (approvers: " + String.join(", ", to.approvers()) + ")");
+                    + "' (approvers: " + String.join(", ", to.approvers()) + "; " + approvedBy + "'s groups: "
+                    + (groups.isEmpty() ? "none known" : String.join(", ", groups)) + ")");
         }
         checks.add("approval: approved by " + approvedBy);
     }

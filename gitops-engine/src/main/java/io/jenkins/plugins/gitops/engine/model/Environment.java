@@ -64,6 +64,19 @@ public record Environment(
                 List.of(), RetryPolicy.DEFAULT, List.of(), List.of(), DEFAULT_HEALTH_TIMEOUT, false, Map.of());
     }
 
+    /**
+     * Whether {@code user} may approve a promotion into this environment: {@link #approvers} empty
+     * (no restriction), or naming the user id or one of {@code groups} (the groups the approver belongs
+     * to, as the caller's user directory knows them: in Jenkins, the security realm's authorities).
+     * Names are compared as given (case-sensitive), like gitops.yaml's other names.
+     */
+    public boolean isApprover(String user, java.util.Collection<String> groups) {
+        if (approvers.isEmpty()) {
+            return true;
+        }
+        return user != null && approvers.contains(user) || groups != null && groups.stream().anyMatch(approvers::contains);
+    }
+
     public Environment withPrune(boolean newPrune) {
         return new Environment(name, path, target, sync, newPrune, selfHeal, driftInterval, promotesFrom, approvers,
                 retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures);

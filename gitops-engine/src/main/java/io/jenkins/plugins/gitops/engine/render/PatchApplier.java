@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.model.Manifests;
 import io.jenkins.plugins.gitops.engine.render.Kustomization.Patch;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,7 +113,7 @@ final class PatchApplier {
     private static void json6902(WorkingObject object, List<?> operations, Patch patch) {
         Object patched;
         try {
-            patched = JsonPatch.apply(object.manifest(), operations);
+            patched = JsonPatch.apply(withAnnotationsMap(object.manifest()), operations);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(patch.origin() + ": JSON6902 patch " + e.getMessage() + " in "
                     + object.describe() + "; check the patch path against the object");
@@ -123,7 +124,28 @@ final class PatchApplier {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> m = (Map<String, Object>) map;
+        if (m.get("metadata") instanceof Map<?, ?> metadata && metadata.get("annotations") instanceof Map<?, ?> a
+                && a.isEmpty()) {
+            metadata.remove("annotations");
+        }
         object.replaceManifest(m);
+    }
+
+    /**
+     * A copy of the object whose {@code metadata.annotations} exists (empty when it had none). During a build
+     * kustomize keeps its internal {@code config.kubernetes.io/*} annotations on every object, so a JSON6902
+     * {@code add /metadata/annotations/x} finds its parent there although the input had no annotations (checked
+     * with kustomize v5.5: the same patch on {@code /metadata/labels/x} fails). Emptied again afterwards.
+     */
+    private static Map<String, Object> withAnnotationsMap(Map<String, Object> manifest) {
+        Map<String, Object> copy = new LinkedHashMap<>(manifest);
+        if (copy.get("metadata") instanceof Map<?, ?> metadata && !metadata.containsKey("annotations")) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            metadata.forEach((k, v) -> m.put(String.valueOf(k), v));
+            m.put("annotations", new LinkedHashMap<String, Object>());
+            copy.put("metadata", m);
+        }
+        return copy;
     }
 
     /** Labels or annotations as kustomize's SetLabels/SetAnnotations write them: strings, none when empty. */

@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitops.engine.model.Hook;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import io.jenkins.plugins.gitops.engine.model.TargetSpec;
+import io.jenkins.plugins.gitops.engine.model.Waves;
 import io.jenkins.plugins.gitops.engine.source.RepoPaths;
 import io.jenkins.plugins.gitops.engine.source.SourceTree;
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ public final class Renderers {
                 variables == null ? Map.of() : variables, capabilities);
         List<String> warnings = new ArrayList<>(rendering.warnings());
         List<Resource> resources = withoutSkippedHooks(rendering.resources(), warnings);
-        check(resources, environment, folder, capabilities);
+        check(resources, environment, folder, capabilities, warnings);
         LOG.debug("Rendered environment {} at {}: {} objects, {} warnings", environment.name(), rev,
                 resources.size(), warnings.size());
         return new DesiredState(environment.name(), rev, resources, warnings);
@@ -110,7 +111,7 @@ public final class Renderers {
     }
 
     private static void check(List<Resource> resources, Environment environment, String folder,
-            ClusterCapabilities capabilities) {
+            ClusterCapabilities capabilities, List<String> warnings) {
         KindScope scope = new KindScope(capabilities);
         resources.forEach(r -> scope.learn(r.manifest()));
         List<String> problems = new ArrayList<>();
@@ -126,6 +127,7 @@ public final class Renderers {
                         + " kind and metadata.name");
                 continue;
             }
+            Waves.of(resource, problems, warnings);
             ResourceKey key = resource.key();
             ResourceKey identity = key.namespace().isEmpty() && !scope.isClusterScoped(key.group(), key.kind())
                     ? new ResourceKey(key.group(), key.kind(), defaultNamespace, key.name()) : key;

@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.diff.ObjectDiff;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.Hook;
+import io.jenkins.plugins.gitops.engine.model.Waves;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import java.time.Instant;
@@ -65,9 +66,10 @@ public final class SyncPlanner {
                 crdsWithoutWave.add(desired);
             }
             applies.add(new SyncTask(desired.key(), action, desired, current, diff,
-                    Waves.of(desired, problems, warnings), target.applyRank(desired.key())));
+                    Waves.of(desired, problems, new ArrayList<>()), target.applyRank(desired.key())));
         }
-        List<HookTask> hookTasks = HookTasks.plan(hooks, live, prepared.revision(), started, problems, warnings);
+        // Malformed Argo CD / Helm waves were already reported as warnings when the environment was rendered.
+        List<HookTask> hookTasks = HookTasks.plan(hooks, live, prepared.revision(), started, problems, new ArrayList<>());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

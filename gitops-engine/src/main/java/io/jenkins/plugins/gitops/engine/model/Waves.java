@@ -1,21 +1,20 @@
-package io.jenkins.plugins.gitops.engine.sync;
+package io.jenkins.plugins.gitops.engine.model;
 
-import io.jenkins.plugins.gitops.engine.model.Hook;
-import io.jenkins.plugins.gitops.engine.model.Labels;
-import io.jenkins.plugins.gitops.engine.model.Resource;
 import java.util.List;
 
 /**
  * The sync wave of an object: {@code gitops.jenkins.io/sync-wave}, else Argo CD's
  * {@code argocd.argoproj.io/sync-wave}, else Helm's {@code helm.sh/hook-weight} (Argo CD's
  * {@code syncwaves.Wave}), else 0. A malformed value of our own annotation is an error; Argo CD ignores a
- * malformed value of its or Helm's annotation, and so does this, with a warning.
+ * malformed value of its or Helm's annotation, and so does this, with a warning. Checked when an environment is
+ * rendered (so render, diff and sync refuse alike) and read again by the sync planner.
  */
-final class Waves {
+public final class Waves {
     private Waves() {
     }
 
-    static int of(Resource desired, List<String> problems, List<String> warnings) {
+    /** The wave of {@code desired}; a malformed value goes to {@code problems} (ours) or {@code warnings} (Argo CD's, Helm's). */
+    public static int of(Resource desired, List<String> problems, List<String> warnings) {
         var annotations = desired.annotations();
         String own = annotations.get(Labels.SYNC_WAVE);
         if (own != null) {
@@ -42,7 +41,7 @@ final class Waves {
     }
 
     /** Whether any wave annotation is set (a CRD without one is applied before every wave). */
-    static boolean explicit(Resource desired) {
+    public static boolean explicit(Resource desired) {
         var annotations = desired.annotations();
         return annotations.containsKey(Labels.SYNC_WAVE) || annotations.containsKey(Labels.ARGOCD_SYNC_WAVE)
                 || annotations.containsKey(Hook.HELM_HOOK_WEIGHT);
