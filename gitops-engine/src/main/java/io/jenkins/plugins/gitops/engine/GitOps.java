@@ -3,6 +3,9 @@ package io.jenkins.plugins.gitops.engine;
 import io.jenkins.plugins.gitops.engine.api.DriftReport;
 import io.jenkins.plugins.gitops.engine.api.EnvironmentStatus;
 import io.jenkins.plugins.gitops.engine.api.OperationResult;
+import io.jenkins.plugins.gitops.engine.api.PreviewInfo;
+import io.jenkins.plugins.gitops.engine.api.PreviewRequest;
+import io.jenkins.plugins.gitops.engine.api.PreviewResult;
 import io.jenkins.plugins.gitops.engine.api.PromoteRequest;
 import io.jenkins.plugins.gitops.engine.api.RollbackRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
@@ -129,6 +132,43 @@ public final class GitOps implements AutoCloseable {
      */
     public DeliveryMetrics delivery(String environment, Instant from, Instant to) {
         return new DeliveryQuery(context).run(environment, from, to);
+    }
+
+    /**
+     * Creates or updates the preview of an environment for a change request (docs/previews.md): the
+     * environment rendered with the overrides, in its own namespace or stack, synced like any
+     * environment (hooks, health wait, its own history). The result carries the preview's URL.
+     */
+    public PreviewResult previewCreate(PreviewRequest request) {
+        return new PreviewOperation(context).create(request);
+    }
+
+    /** Deletes every object of a preview, and only those (its own environment's labels). */
+    public PreviewResult previewDelete(String environment, String id) {
+        return new PreviewOperation(context).delete(environment, id);
+    }
+
+    /** The deployment records of a preview, newest first, from its own history. */
+    public List<DeploymentRecord> previewHistory(String environment, String id) {
+        return new PreviewOperation(context).history(environment, id);
+    }
+
+    /** The previews of an environment (null: of all environments with a preview section) found in their targets. */
+    public List<PreviewInfo> previews(String environment) {
+        return new PreviewOperation(context).list(environment);
+    }
+
+    /**
+     * Deletes the previews of an environment idle (no deployment) for longer than {@code olderThan}, or
+     * than its {@code preview.ttl} when null; returns what was deleted.
+     */
+    public List<PreviewResult> previewPrune(String environment, java.time.Duration olderThan) {
+        return previewPrune(environment, olderThan, java.time.Instant.now());
+    }
+
+    /** {@link #previewPrune(String, java.time.Duration)} as seen at {@code now} (tests, expiry). */
+    List<PreviewResult> previewPrune(String environment, java.time.Duration olderThan, java.time.Instant now) {
+        return new PreviewOperation(context).prune(environment, olderThan, now);
     }
 
     /** The Prometheus metrics this facade records (deployments, rollbacks, drift, sync status). */
