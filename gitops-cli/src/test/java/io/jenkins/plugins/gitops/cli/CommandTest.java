@@ -115,6 +115,30 @@ class CommandTest {
     }
 
     @Test
+    void aRevisionThatIsBothABranchAndATagExitsTwoNamingBothAndWritesNothing() throws Exception {
+        pushRef("HEAD", "refs/tags/release");
+        repo.write("environments/development/kustomization.yaml", repo.read("environments/development/kustomization.yaml")
+                .replace("1.1.0-rc.1", "1.3.0-rc.1"));
+        String candidate = repo.commit("1.3.0-rc");
+        pushRef("HEAD", "refs/heads/release");
+        api.resetRequestCounts();
+
+        assertThat(run("sync", "development", "--revision", "release")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("revision 'release' is ambiguous", "refs/heads/release", "refs/tags/release");
+        assertThat(api.requestCounts()).doesNotContainKeys("POST", "PUT", "PATCH", "DELETE");
+        assertThat(run("sync", "development", "--revision", "refs/heads/release", "--no-wait")).as(err.toString())
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("development @ " + candidate);
+    }
+
+    private void pushRef(String commit, String ref) throws Exception {
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(repo.folder().toFile())) {
+            git.push().setRemote(repo.location()).setRefSpecs(new org.eclipse.jgit.transport.RefSpec(
+                    git.getRepository().resolve(commit).name() + ":" + ref)).call();
+        }
+    }
+
+    @Test
     void unreachableApiIsAFailureNamingTheServer() throws Exception {
         Files.writeString(kubeconfig, Files.readString(kubeconfig).replace(api.url().replaceAll("/$", ""), "http://127.0.0.1:9"));
         int code = run("sync", "development", "--timeout", "5s");

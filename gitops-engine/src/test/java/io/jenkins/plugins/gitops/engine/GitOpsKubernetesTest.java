@@ -166,6 +166,27 @@ class GitOpsKubernetesTest {
     }
 
     @Test
+    void aRevisionThatIsBothATagAndABranchIsRefusedBeforeAnyWriteAndTheFullNamesDeploy() {
+        String released = repo.tip();
+        repo.write("environments/dev/app.yaml", repo.read("environments/dev/app.yaml").replace("docs/web:1.0.0", "docs/web:1.3.0-rc"));
+        String candidate = repo.commit("1.3.0-rc");
+        repo.tag("release", released);
+        repo.branch("release", candidate);
+
+        assertThatThrownBy(() -> gitOps.sync(SyncRequest.of("dev").withRevision("release")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("revision 'release' is ambiguous")
+                .hasMessageContaining("refs/heads/release").hasMessageContaining("refs/tags/release");
+        assertThat(api.requestCounts()).doesNotContainKeys(WRITES.toArray(String[]::new));
+
+        SyncResult tag = gitOps.sync(SyncRequest.of("dev").withRevision("refs/tags/release"));
+        assertThat(tag.revision()).isEqualTo(released);
+        assertThat(api.client().apps().deployments().inNamespace("docs-dev").withName("web").get().getSpec().getTemplate()
+                .getSpec().getContainers().get(0).getImage()).isEqualTo("docs/web:1.0.0");
+        assertThat(gitOps.sync(SyncRequest.of("dev").withRevision(candidate.substring(0, 10))).revision()).isEqualTo(candidate);
+    }
+
+    @Test
     void badGitOpsYamlAppliesNothing() {
         repo.write("gitops.yaml", repo.read("gitops.yaml").replace("prune: true", "prune: maybe"));
         repo.commit("typo");
