@@ -139,6 +139,24 @@ class CommandTest {
     }
 
     @Test
+    void anEnvironmentThatRendersNothingIsRefusedWithExitTwoUnlessAllowEmptyIsGiven() {
+        assertThat(run("sync", "development", "--no-wait")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        for (String file : java.util.List.of("debug.yaml", "feature-flags.yaml", "kustomization.yaml")) {
+            repo.delete("environments/development/" + file);
+        }
+        repo.write("environments/development/kustomization.yaml.bak", "resources: [../base]\n");
+        repo.commit("kustomization renamed by mistake");
+        api.resetRequestCounts();
+
+        assertThat(run("sync", "development")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("environment 'development': environments/development renders no object",
+                "would delete all", "--allow-empty");
+        assertThat(api.requestCounts()).doesNotContainKeys("POST", "PUT", "PATCH", "DELETE");
+        assertThat(run("sync", "development", "--allow-empty", "--no-wait")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(api.client().apps().deployments().inNamespace("docs-dev").list().getItems()).isEmpty();
+    }
+
+    @Test
     void unreachableApiIsAFailureNamingTheServer() throws Exception {
         Files.writeString(kubeconfig, Files.readString(kubeconfig).replace(api.url().replaceAll("/$", ""), "http://127.0.0.1:9"));
         int code = run("sync", "development", "--timeout", "5s");

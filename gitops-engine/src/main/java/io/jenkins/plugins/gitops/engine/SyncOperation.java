@@ -52,6 +52,9 @@ final class SyncOperation {
         if (request.prune() != null) {
             environment = environment.withPrune(request.prune());
         }
+        if (request.allowEmpty()) {
+            environment = environment.withAllowEmpty(true);
+        }
         ProgressListener listener = context.listener;
         listener.progress((request.dryRun() ? "Planning " : "Syncing ") + "environment '" + environment.name() + "' at "
                 + snapshot.revision());

@@ -45,7 +45,10 @@ final class EnvironmentResolver {
                 pick(env.ignoreDifferences, defaults.ignoreDifferences, List.of()),
                 pick(env.healthTimeout, defaults.healthTimeout, Environment.DEFAULT_HEALTH_TIMEOUT),
                 pick(env.autoRollback, defaults.autoRollback, DEFAULT_AUTO_ROLLBACK),
-                variables);
+                variables,
+                pick(env.allowEmpty, defaults.allowEmpty, false),
+                pick(env.takeOwnership, defaults.takeOwnership, false),
+                null);
     }
 
     static RetryPolicy retry(EnvironmentSettings env, EnvironmentSettings defaults) {

@@ -36,6 +36,8 @@ final class EnvironmentSettings {
     int retryLine;
     Duration healthTimeout;
     Boolean autoRollback;
+    Boolean allowEmpty;
+    Boolean takeOwnership;
     List<PolicyRule> policies;
     List<IgnoreRule> ignoreDifferences;
     Map<String, String> variables;

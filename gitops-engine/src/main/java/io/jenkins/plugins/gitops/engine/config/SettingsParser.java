@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class SettingsParser {
     static final List<String> ENVIRONMENT_KEYS = List.of("path", "target", "sync", "prune", "selfHeal",
             "driftInterval", "promotesFrom", "approvers", "retry", "health", "autoRollback", "policies",
-            "ignoreDifferences", "variables");
+            "ignoreDifferences", "variables", "allowEmpty", "takeOwnership");
     /** Keys that only make sense per environment, so {@code defaults:} refuses them. */
     static final List<String> ENVIRONMENT_ONLY_KEYS = List.of("path", "target", "promotesFrom");
     static final List<String> SYNC_VALUES = List.of("automatic", "manual", "approval");
@@ -76,6 +76,8 @@ final class SettingsParser {
             case "prune" -> s.prune = Values.bool(e.value(), e.path(), problems);
             case "selfHeal" -> s.selfHeal = Values.bool(e.value(), e.path(), problems);
             case "autoRollback" -> s.autoRollback = Values.bool(e.value(), e.path(), problems);
+            case "allowEmpty" -> s.allowEmpty = Values.bool(e.value(), e.path(), problems);
+            case "takeOwnership" -> s.takeOwnership = Values.bool(e.value(), e.path(), problems);
             case "driftInterval" -> s.driftInterval = Values.duration(e.value(), e.path(), problems, MIN_DRIFT_INTERVAL);
             case "approvers" -> {
                 s.approvers = approvers(e, problems);

@@ -57,9 +57,35 @@ public final class SyncPlanner {
         }
         applies.sort(APPLY_ORDER);
         prunes.sort(PRUNE_ORDER);
+        refuseEmptying(environment, prepared, prunes);
         List<SyncTask> tasks = new ArrayList<>(applies);
         tasks.addAll(prunes);
         return new SyncPlan(environment.name(), prepared.revision(), tasks, prepared.warnings());
+    }
+
+    /**
+     * Argo CD's {@code allowEmpty}: a sync whose desired state has no object from Git (objects the
+     * target adds itself, such as the namespace of {@code createNamespace}, have no source file) must
+     * not prune every live object, unless the environment or the request allows it. A folder renamed
+     * by mistake would otherwise wipe the environment.
+     */
+    private static void refuseEmptying(Environment environment, DesiredState prepared, List<SyncTask> prunes) {
+        List<SyncTask> deletes = prunes.stream().filter(t -> t.action() == SyncAction.DELETE).toList();
+        boolean nothingFromGit = prepared.resources().stream().allMatch(r -> r.source().isEmpty());
+        if (environment.allowEmpty() || deletes.isEmpty() || !nothingFromGit) {
+            return;
+        }
+        List<String> names = deletes.stream().map(t -> t.key().toString()).limit(5).toList();
+        throw new InvalidInputException("environment '" + environment.name() + "': " + environment.path()
+                + " renders no object at " + shortRevision(prepared.revision()) + ", so this sync would delete all "
+                + deletes.size() + " live object(s) of the environment (" + String.join(", ", names)
+                + (deletes.size() > names.size() ? ", ..." : "") + "); nothing was changed. If the environment is"
+                + " meant to be empty, set allowEmpty: true for it in gitops.yaml, or sync once with --allow-empty"
+                + " (allowEmpty: true on the gitopsSync step)");
+    }
+
+    private static String shortRevision(String revision) {
+        return revision != null && revision.matches("[0-9a-f]{40}") ? revision.substring(0, 12) : String.valueOf(revision);
     }
 
     private static int wave(Resource desired, List<String> problems) {
