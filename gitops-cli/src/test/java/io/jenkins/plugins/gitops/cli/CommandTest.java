@@ -157,6 +157,28 @@ class CommandTest {
     }
 
     @Test
+    void rollbackToPreviousWhenEveryRecordRunsTheSameReleaseExitsOneAndWritesNothing() throws Exception {
+        assertThat(run("sync", "development", "--no-wait")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        repo.write("README.md", "docs platform\n");
+        repo.commit("readme");
+        assertThat(run("sync", "development", "--no-wait")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        String tip = serverTip();
+        api.resetRequestCounts();
+
+        assertThat(run("rollback", "development", "--to", "previous")).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("nothing to roll back to, nothing was changed")
+                .doesNotContain("Exception");
+        assertThat(api.requestCounts()).doesNotContainKeys("POST", "PUT", "PATCH", "DELETE");
+        assertThat(serverTip()).isEqualTo(tip);
+    }
+
+    private String serverTip() throws Exception {
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(Path.of(repo.location()).toFile())) {
+            return git.getRepository().resolve("refs/heads/main").name();
+        }
+    }
+
+    @Test
     void unreachableApiIsAFailureNamingTheServer() throws Exception {
         Files.writeString(kubeconfig, Files.readString(kubeconfig).replace(api.url().replaceAll("/$", ""), "http://127.0.0.1:9"));
         int code = run("sync", "development", "--timeout", "5s");

@@ -39,7 +39,7 @@ final class DriftOperation {
         List<ObjectResult> drifted;
         boolean pinned;
         try (Target target = context.targets.open(environment)) {
-            List<DeploymentRecord> records = context.history(target).list(environment.name());
+            List<DeploymentRecord> records = context.history(target, environment).list(environment.name());
             last = records.stream().filter(Records::applied).findFirst();
             if (last.isEmpty()) {
                 DriftReport never = new DriftReport(environment.name(), null, headRevision, false, List.of(), null,

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
 import io.jenkins.plugins.gitops.engine.history.FileHistoryStore;
 import io.jenkins.plugins.gitops.engine.history.HistoryStore;
+import io.jenkins.plugins.gitops.engine.history.OwnedHistory;
 import io.jenkins.plugins.gitops.engine.lease.InProcessLease;
 import io.jenkins.plugins.gitops.engine.lease.Lease;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
@@ -41,9 +42,10 @@ final class EngineContext {
         this.fallbackHistory = new FileHistoryStore(cacheDir.resolve("history"));
     }
 
-    HistoryStore history(Target target) {
+    /** The environment's deployment records: kept in the target when it can, stamped with and filtered by owner. */
+    HistoryStore history(Target target, Environment environment) {
         HistoryStore store = target.historyStore();
-        return store != null ? store : fallbackHistory;
+        return new OwnedHistory(store != null ? store : fallbackHistory, environment.tracking());
     }
 
     Lease lease(Target target) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.engine;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
+import io.jenkins.plugins.gitops.engine.history.ContentDigest;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord.Operation;
 import io.jenkins.plugins.gitops.engine.history.ReleaseExtractor;
@@ -81,9 +82,10 @@ final class SyncOperation {
                 SyncPlan plan = unlocked.hasChanges() ? plan(environment, target, prepared) : unlocked; // live may have moved
                 SyncResult result = execute(request, environment, snapshot, target, prepared, plan, warnings, started);
                 DeploymentRecord record = DeploymentRecord.fromSync(operation, result, ReleaseExtractor.release(prepared),
-                        request.trigger(), request.actor(), started, Instant.now());
+                        request.trigger(), request.actor(), started, Instant.now())
+                        .withContentDigest(ContentDigest.of(rendered));
                 record = Records.annotate(record, rolledBackTo, reason);
-                context.history(target).append(record);
+                context.history(target, environment).append(record);
                 result = result.withRecordId(record.id());
                 Observations.deployment(context.metrics, environment, operation, record, result);
                 if (!result.succeeded() && environment.autoRollback() && operation != Operation.ROLLBACK) {
@@ -100,7 +102,7 @@ final class SyncOperation {
     }
 
     private boolean alreadyRecorded(Target target, Environment environment, String revision) {
-        return context.history(target).list(environment.name()).stream().filter(Records::applied).findFirst()
+        return context.history(target, environment).list(environment.name()).stream().filter(Records::applied).findFirst()
                 .map(r -> revision.equals(r.revision())).orElse(false);
     }
 

@@ -24,11 +24,15 @@ import java.util.TreeMap;
  * @param healthStatus overall health after the operation (HealthStatus display name)
  * @param diffSummary  {@code update Deployment/ns/web: /spec/template/spec/containers/0/image}, one line per object
  * @param rolledBackTo for rollbacks: the record id or revision rolled back to; null otherwise
+ * @param owner        {@link io.jenkins.plugins.gitops.engine.model.TrackingId#value()} of the repository and
+ *                     environment that wrote it; null in records written before owners existed
+ * @param contentDigest {@link ContentDigest} of what Git rendered for the deployment (the whole release, not only
+ *                     its images), so rollbacks can tell deployments of equal content apart; null when unknown
  */
 public record DeploymentRecord(String id, String environment, Operation operation, String revision,
         Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
         Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
-        String rolledBackTo) {
+        String rolledBackTo, String owner, String contentDigest) {
 
     public static final String TRIGGER_MANUAL = "manual";
     public static final String TRIGGER_PIPELINE = "pipeline";
@@ -43,6 +47,15 @@ public record DeploymentRecord(String id, String environment, Operation operatio
     /** Objects created, updated, deleted (pruned) and left unchanged. */
     public record Counts(int created, int updated, int deleted, int unchanged) {
         public static final Counts NONE = new Counts(0, 0, 0, 0);
+    }
+
+    /** A record without owner and content digest (as written before they existed). */
+    public DeploymentRecord(String id, String environment, Operation operation, String revision,
+            Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
+            Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
+            String rolledBackTo) {
+        this(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt, result, message,
+                counts, healthStatus, diffSummary, rolledBackTo, null, null);
     }
 
     public DeploymentRecord {
@@ -76,7 +89,23 @@ public record DeploymentRecord(String id, String environment, Operation operatio
 
     public DeploymentRecord withRolledBackTo(String recordIdOrRevision) {
         return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
-                result, message, counts, healthStatus, diffSummary, recordIdOrRevision);
+                result, message, counts, healthStatus, diffSummary, recordIdOrRevision, owner, contentDigest);
+    }
+
+    public DeploymentRecord withOwner(String value) {
+        return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
+                result, message, counts, healthStatus, diffSummary, rolledBackTo, value, contentDigest);
+    }
+
+    public DeploymentRecord withContentDigest(String value) {
+        return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
+                result, message, counts, healthStatus, diffSummary, rolledBackTo, owner, value);
+    }
+
+    /** The same record with another message (used to mask secret values, or to put a reason in front). */
+    public DeploymentRecord withMessage(String value) {
+        return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
+                result, value, counts, healthStatus, diffSummary, rolledBackTo, owner, contentDigest);
     }
 
     public boolean succeeded() {
