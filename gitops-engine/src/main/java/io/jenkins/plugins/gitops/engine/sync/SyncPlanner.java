@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.diff.ObjectDiff;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.Labels;
+import io.jenkins.plugins.gitops.engine.model.Ownership;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import java.util.ArrayList;
@@ -32,12 +33,23 @@ public final class SyncPlanner {
         this.target = target;
     }
 
+    /**
+     * The plan for a prepared desired state against the live objects {@link Target#live} listed.
+     * Ownership ({@link Ownership}) decides what is touched: a desired object that exists and belongs to
+     * another repository or environment is refused (unless {@code takeOwnership}), and only objects this
+     * environment owns are pruned. Throws {@link InvalidInputException} listing every problem; writes nothing.
+     */
     public SyncPlan plan(Environment environment, DesiredState prepared, Map<ResourceKey, Resource> live) {
         Differ differ = new Differ(environment.ignoreDifferences());
         List<SyncTask> applies = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(prepared.warnings());
+        Map<ResourceKey, Resource> existing = existingElsewhere(prepared, live);
         for (Resource desired : prepared.resources()) {
-            Resource current = live.get(desired.key());
+            Resource current = live.containsKey(desired.key()) ? live.get(desired.key()) : existing.get(desired.key());
+            if (current != null && !mayWrite(environment, desired, current, problems)) {
+                continue;
+            }
             ObjectDiff diff = differ.diff(desired, current, current == null ? null : target.lastApplied(current),
                     target.serverOwnedPointers(desired.key()));
             SyncAction action = current == null ? SyncAction.CREATE : diff.isEmpty() ? SyncAction.UNCHANGED : SyncAction.UPDATE;
@@ -50,9 +62,18 @@ public final class SyncPlanner {
         List<SyncTask> prunes = new ArrayList<>();
         Set<ResourceKey> desiredKeys = new HashSet<>(Resource.keys(prepared.resources()));
         for (Resource orphan : live.values()) {
-            if (!desiredKeys.contains(orphan.key())) {
+            if (desiredKeys.contains(orphan.key())) {
+                continue;
+            }
+            Ownership owner = Ownership.of(orphan, environment.tracking());
+            if (owner == Ownership.OURS || owner == Ownership.LEGACY && target.isScoped(orphan.key())) {
                 prunes.add(new SyncTask(orphan.key(), environment.prune() ? SyncAction.DELETE : SyncAction.PRUNE_SKIPPED,
                         null, orphan, null, 0, target.applyRank(orphan.key())));
+            } else if (owner == Ownership.LEGACY) {
+                warnings.add(orphan.key() + " is labelled for environment '" + environment.name() + "' but records no"
+                        + " owner (an earlier version labelled it), and another repository may have an environment of"
+                        + " that name: it is not pruned. If it is this environment's and Git no longer has it, delete it"
+                        + " by hand");
             }
         }
         applies.sort(APPLY_ORDER);
@@ -60,7 +81,36 @@ public final class SyncPlanner {
         refuseEmptying(environment, prepared, prunes);
         List<SyncTask> tasks = new ArrayList<>(applies);
         tasks.addAll(prunes);
-        return new SyncPlan(environment.name(), prepared.revision(), tasks, prepared.warnings());
+        return new SyncPlan(environment.name(), prepared.revision(), tasks, warnings);
+    }
+
+    /** Objects at desired keys the listing did not return (another owner's or nobody's), read from the target. */
+    private Map<ResourceKey, Resource> existingElsewhere(DesiredState prepared, Map<ResourceKey, Resource> live) {
+        List<ResourceKey> absent = prepared.resources().stream().map(Resource::key).filter(k -> !live.containsKey(k))
+                .toList();
+        return absent.isEmpty() ? Map.of() : target.existing(absent);
+    }
+
+    /**
+     * Whether an existing object may be written for this environment: ours, adopted (labelled before
+     * owners, or by nobody), or taken over with {@code takeOwnership}. Another owner's object is a
+     * problem; objects the target adds itself (a namespace for {@code createNamespace}) that exist and
+     * are not ours are left as they are.
+     */
+    private static boolean mayWrite(Environment environment, Resource desired, Resource current, List<String> problems) {
+        Ownership owner = Ownership.of(current, environment.tracking());
+        boolean addedByTarget = desired.source().isEmpty();
+        if (addedByTarget && (owner == Ownership.OTHER || owner == Ownership.UNMANAGED)) {
+            return false;
+        }
+        if (owner == Ownership.OTHER && !environment.takeOwnership()) {
+            problems.add(desired.describe() + " exists and is owned by " + Ownership.describeOwner(current)
+                    + ", not by " + environment.tracking().describe() + "; nothing was written. Rename the object,"
+                    + " remove it from the other environment first, or set takeOwnership: true for environment '"
+                    + environment.name() + "' in gitops.yaml to take it over");
+            return false;
+        }
+        return true;
     }
 
     /**
