@@ -65,6 +65,7 @@ public final class GitSource implements AutoCloseable {
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,39}");
 
     private final GitRemote remote;
+    private final SubmoduleSources submodules;
     private final Path lockFile;
     private final Repository repository;
     private boolean fetched;
@@ -72,6 +73,7 @@ public final class GitSource implements AutoCloseable {
 
     public GitSource(String remote, GitCredentials credentials, Path cacheRoot) {
         this.remote = new GitRemote(remote, credentials);
+        this.submodules = new SubmoduleSources(this.remote, cacheRoot);
         try {
             String key = cacheKey(this.remote.display());
             Files.createDirectories(cacheRoot);
@@ -128,7 +130,7 @@ public final class GitSource implements AutoCloseable {
         Objects.requireNonNull(revision, "revision");
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(revision.commitId()));
-            return new GitTree(repository, commit.name(), commit.getTree(), remote.display());
+            return new GitTree(repository, commit.name(), commit.getTree(), remote.display(), submodules, "");
         } catch (MissingObjectException | IncorrectObjectTypeException | IllegalArgumentException e) {
             throw unknownRevision(revision.commitId());
         } catch (IOException e) {
@@ -153,7 +155,8 @@ public final class GitSource implements AutoCloseable {
         String name = branchName(branch);
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             RevCommit tip = fetchBranch(name);
-            Map<String, byte[]> changes = edit.apply(new GitTree(repository, tip.name(), tip.getTree(), remote.display()));
+            Map<String, byte[]> changes = edit.apply(new GitTree(repository, tip.name(), tip.getTree(), remote.display(),
+                    submodules, ""));
             if (changes == null || changes.isEmpty()) {
                 return new PushResult(tip.name(), attempt, List.of());
             }
@@ -214,8 +217,38 @@ public final class GitSource implements AutoCloseable {
         }
     }
 
+    /**
+     * The files of this repository (a submodule's) at a commit a superproject records, fetching once
+     * when the cache does not have it yet.
+     *
+     * @param shownPrefix the submodule's path in the superproject, for messages
+     */
+    SourceTree submoduleTree(ObjectId commit, String shownPrefix) {
+        RevCommit found = commitOrNull(commit);
+        if (found == null) {
+            ensureFetched();
+            found = commitOrNull(commit);
+        }
+        if (found == null) {
+            throw new InvalidInputException("commit " + commit.name() + " is not on any branch or tag of "
+                    + remote.display() + "; push it there, or record a pushed commit for the submodule");
+        }
+        return new GitTree(repository, found.name(), found.getTree(), remote.display(), submodules, shownPrefix);
+    }
+
+    private RevCommit commitOrNull(ObjectId id) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(id);
+        } catch (MissingObjectException | IncorrectObjectTypeException e) {
+            return null;
+        } catch (IOException e) {
+            throw cacheFailure(e);
+        }
+    }
+
     @Override
     public void close() {
+        submodules.close();
         repository.close();
         remote.close();
     }
