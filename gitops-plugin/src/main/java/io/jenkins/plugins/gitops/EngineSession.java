@@ -9,7 +9,7 @@ import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
 import io.jenkins.plugins.gitops.engine.cluster.TargetSettings;
 import io.jenkins.plugins.gitops.engine.cluster.Targets;
 import io.jenkins.plugins.gitops.engine.pipeline.LifecycleOperations;
-import io.jenkins.plugins.gitops.engine.pipeline.SecretMasker;
+import io.jenkins.plugins.gitops.engine.model.Masking;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,9 +26,9 @@ final class EngineSession implements AutoCloseable {
     private final GitOpsRepository repository;
     private final GitOps gitOps;
     private final ProgressListener listener;
-    private final SecretMasker masker;
+    private final Masking masker;
 
-    private EngineSession(GitOpsRepository repository, GitOps gitOps, ProgressListener listener, SecretMasker masker) {
+    private EngineSession(GitOpsRepository repository, GitOps gitOps, ProgressListener listener, Masking masker) {
         this.repository = repository;
         this.gitOps = gitOps;
         this.listener = listener;
@@ -53,13 +53,13 @@ final class EngineSession implements AutoCloseable {
             String id = targetCredentialsId != null ? targetCredentialsId : target.getCredentialsId();
             settings.put(environment, credentials.target(id, target.getContext(), target.getDockerHost()));
         }
-        SecretMasker masker = new SecretMasker(secrets);
-        ProgressListener listener = masker.wrap(BuildLog.listener(log));
+        Masking masker = new Masking(secrets);
+        ProgressListener listener = masker.wrap(BuildLog.listener(log)::progress)::accept;
         TargetFactory targets = environment -> Targets.factory(
                 settings.getOrDefault(environment.name(), TargetSettings.DEFAULTS)).open(environment);
         GitOps gitOps = GitOps.builder().repository(repository.getUrl()).credentials(git)
                 .cacheDir(new File(Jenkins.get().getRootDir(), "caches/gitops").toPath())
-                .targets(targets).listener(listener).holder(lookup.holder()).build();
+                .targets(targets).listener(listener).holder(lookup.holder()).secrets(secrets).build();
         return new EngineSession(repository, gitOps, listener, masker);
     }
 

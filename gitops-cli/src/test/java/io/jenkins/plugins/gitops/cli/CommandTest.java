@@ -179,6 +179,29 @@ class CommandTest {
     }
 
     @Test
+    void diffShowsThatAPasswordChangedButNeverItsValueInTextOrJson() throws Exception {
+        String mailer = new String(CommandTest.class.getResourceAsStream("/secrets/mailer.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        repo.write("environments/development/mailer.yaml", mailer);
+        repo.write("environments/development/kustomization.yaml", repo.read("environments/development/kustomization.yaml")
+                .replace("  - feature-flags.yaml\n", "  - feature-flags.yaml\n  - mailer.yaml\n"));
+        repo.commit("mailer");
+        assertThat(run("sync", "development", "--no-wait")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        repo.write("environments/development/mailer.yaml", mailer.replace("Cli-Mail-Pa55-1", "Cli-Mail-Pa55-2"));
+        repo.commit("rotate the mail password");
+
+        assertThat(run("diff", "development")).isEqualTo(ExitCodes.DIFFERENCES);
+        assertThat(out.toString()).contains("value: <redacted, differs>", "value: <redacted>");
+        assertThat(run("diff", "development", "--output", "json")).isEqualTo(ExitCodes.DIFFERENCES);
+        JsonNode change = new ObjectMapper().readTree(out.toString()).get("objects").findParents("changes").stream()
+                .flatMap(o -> java.util.stream.StreamSupport.stream(o.get("changes").spliterator(), false))
+                .filter(c -> c.get("path").asText().endsWith("/env/0/value")).findFirst().orElseThrow();
+        assertThat(change.get("live").asText()).isEqualTo("<redacted, differs>");
+        assertThat(change.get("desired").asText()).isEqualTo("<redacted>");
+        assertThat(out + "\n" + err).doesNotContain("Cli-Mail-Pa55-1", "Cli-Mail-Pa55-2");
+    }
+
+    @Test
     void unreachableApiIsAFailureNamingTheServer() throws Exception {
         Files.writeString(kubeconfig, Files.readString(kubeconfig).replace(api.url().replaceAll("/$", ""), "http://127.0.0.1:9"));
         int code = run("sync", "development", "--timeout", "5s");

@@ -48,7 +48,7 @@ final class DriftOperation {
             }
             Repository.Snapshot synced = context.repository.snapshot(last.get().revision());
             DesiredState prepared = target.prepare(context.render(synced, environment, java.util.Map.of()));
-            SyncPlan plan = new SyncPlanner(target).plan(environment, prepared, target.live(prepared));
+            SyncPlan plan = new SyncPlanner(target).plan(environment, prepared, context.live(target, prepared));
             drifted = plan.changes().stream().map(t -> SyncResults.object(t, null)).toList();
             pinned = Pins.pinned(context, environment, last.get(), head);
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine;
 
 import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
+import io.jenkins.plugins.gitops.engine.diff.Redaction;
 import io.jenkins.plugins.gitops.engine.history.FileHistoryStore;
 import io.jenkins.plugins.gitops.engine.history.HistoryStore;
 import io.jenkins.plugins.gitops.engine.history.OwnedHistory;
@@ -10,6 +11,9 @@ import io.jenkins.plugins.gitops.engine.lease.Lease;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.Masking;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,15 +33,18 @@ final class EngineContext {
     final ProgressListener listener;
     final String holder;
     final GitOpsMetrics metrics;
+    /** The secret values known to this facade's operations; every text leaving the facade goes through it. */
+    final Masking secrets;
     private final HistoryStore fallbackHistory;
 
     EngineContext(Repository repository, TargetFactory targets, Renderers renderers, ProgressListener listener,
-            String holder, Path cacheDir, GitOpsMetrics metrics) {
+            String holder, Path cacheDir, GitOpsMetrics metrics, Masking secrets) {
         this.metrics = metrics;
         this.repository = repository;
         this.targets = targets;
         this.renderers = renderers;
-        this.listener = listener;
+        this.secrets = secrets;
+        this.listener = message -> listener.progress(secrets.mask(message));
         this.holder = holder;
         this.fallbackHistory = new FileHistoryStore(cacheDir.resolve("history"));
     }
@@ -45,7 +52,7 @@ final class EngineContext {
     /** The environment's deployment records: kept in the target when it can, stamped with and filtered by owner. */
     HistoryStore history(Target target, Environment environment) {
         HistoryStore store = target.historyStore();
-        return new OwnedHistory(store != null ? store : fallbackHistory, environment.tracking());
+        return new OwnedHistory(store != null ? store : fallbackHistory, environment.tracking(), secrets);
     }
 
     Lease lease(Target target) {
@@ -53,10 +60,23 @@ final class EngineContext {
         return lease != null ? lease : PROCESS_LEASE;
     }
 
-    /** The desired state of an environment at a snapshot, with the environment's and the caller's variables. */
+    /**
+     * The desired state of an environment at a snapshot, with the environment's and the caller's
+     * variables. Values of secret-looking variables and secret values in the objects become known secrets.
+     */
     DesiredState render(Repository.Snapshot snapshot, Environment environment, Map<String, String> extraVariables) {
         Map<String, String> variables = new HashMap<>(environment.variables());
         variables.putAll(extraVariables);
-        return renderers.render(snapshot.tree(), environment, variables, snapshot.revision().commitId());
+        secrets.addSecretVariables(variables);
+        DesiredState rendered = renderers.render(snapshot.tree(), environment, variables, snapshot.revision().commitId());
+        rendered.resources().forEach(r -> secrets.add(Redaction.secretValues(r)));
+        return rendered;
+    }
+
+    /** The managed live objects of a target; their secret values (old passwords, say) become known secrets. */
+    Map<ResourceKey, Resource> live(Target target, DesiredState prepared) {
+        Map<ResourceKey, Resource> live = target.live(prepared);
+        live.values().forEach(r -> secrets.add(Redaction.secretValues(r)));
+        return live;
     }
 }

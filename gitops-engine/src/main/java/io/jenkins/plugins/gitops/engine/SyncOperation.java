@@ -87,7 +87,7 @@ final class SyncOperation {
                 record = Records.annotate(record, rolledBackTo, reason);
                 context.history(target, environment).append(record);
                 result = result.withRecordId(record.id());
-                Observations.deployment(context.metrics, environment, operation, record, result);
+                Observations.deployment(context.metrics, context.secrets, environment, operation, record, result);
                 if (!result.succeeded() && environment.autoRollback() && operation != Operation.ROLLBACK) {
                     lease.close();
                     new AutoRollback(context, this).afterFailure(environment, result, target);
@@ -98,7 +98,7 @@ final class SyncOperation {
     }
 
     private SyncPlan plan(Environment environment, Target target, DesiredState prepared) {
-        return new SyncPlanner(target).plan(environment, prepared, target.live(prepared));
+        return new SyncPlanner(target).plan(environment, prepared, context.live(target, prepared));
     }
 
     private boolean alreadyRecorded(Target target, Environment environment, String revision) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.config;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
+import io.jenkins.plugins.gitops.engine.model.Masking;
 import io.jenkins.plugins.gitops.engine.model.SyncPolicy;
 import io.jenkins.plugins.gitops.engine.source.RepoPaths;
 import java.time.Duration;
@@ -28,7 +29,6 @@ final class SettingsParser {
     static final int MAX_RETRY_LIMIT = 100;
     static final double MAX_RETRY_FACTOR = 10;
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern SECRET_LIKE = Pattern.compile(".*(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_?KEY|API_?KEY|CREDENTIAL).*");
 
     private SettingsParser() {
     }
@@ -193,7 +193,7 @@ final class SettingsParser {
                 ok = false;
                 continue;
             }
-            if (SECRET_LIKE.matcher(v.key().toUpperCase(Locale.ROOT)).matches()) {
+            if (Masking.isSecretName(v.key())) {
                 problems.warn(v.line(), v.path(), "looks like a secret; gitops.yaml is stored in Git in clear text,"
                         + " use a Kubernetes Secret or a Docker secret instead");
             }
