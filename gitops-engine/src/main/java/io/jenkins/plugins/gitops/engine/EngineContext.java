@@ -15,6 +15,7 @@ import io.jenkins.plugins.gitops.engine.model.Masking;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
+import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,12 +63,18 @@ final class EngineContext {
 
     /**
      * The desired state of an environment at a snapshot, with the environment's and the caller's
-     * variables. Values of secret-looking variables and secret values in the objects become known secrets.
+     * variables. Values of secret-looking variables (also of the folder's compose {@code .env}) and secret
+     * values in the objects become known secrets.
      */
     DesiredState render(Repository.Snapshot snapshot, Environment environment, Map<String, String> extraVariables) {
         Map<String, String> variables = new HashMap<>(environment.variables());
         variables.putAll(extraVariables);
         secrets.addSecretVariables(variables);
+        try {
+            secrets.addSecretVariables(ComposeRenderer.dotEnv(snapshot.tree(), environment.path()));
+        } catch (InvalidInputException unreadable) {
+            // the renderer reports it, naming the file
+        }
         DesiredState rendered = renderers.render(snapshot.tree(), environment, variables, snapshot.revision().commitId());
         rendered.resources().forEach(r -> secrets.add(Redaction.secretValues(r)));
         return rendered;

@@ -140,14 +140,16 @@ class SecretMaskingTest {
         String host = System.getenv("GITOPS_TEST_DOCKER_HOST");
         assumeTrue(host != null, "GITOPS_TEST_DOCKER_HOST is not set: run `eval \"$(.ci/swarm-up.sh)\"` first");
         String stack = "mask-" + Long.toString(System.nanoTime() % 100_000_000L, 36);
-        List<String> secrets = List.of("Mail-Pa55-old-1", "Mail-Pa55-new-2");
+        List<String> secrets = List.of("Mail-Pa55-old-1", "Mail-Pa55-new-2", "Env-Api-T0ken-77");
         try (WorkRepository repo = new WorkRepository(temp.resolve("repo"), "secrets/swarm");
                 GitOps gitOps = GitOps.builder().repository(repo.remote()).cacheDir(temp.resolve("cache"))
                         .targets(env -> SwarmTarget.connect(env, SwarmConnection.plain(host))).listener(log::add).build()) {
             repo.write("gitops.yaml", repo.read("gitops.yaml").replace("STACK", stack));
             repo.commit("stack");
             List<Object> outputs = new ArrayList<>();
-            outputs.add(gitOps.sync(SyncRequest.of("mail").withVariables(Map.of("SMTP_PASSWORD", "Mail-Pa55-old-1"))));
+            SyncResult first = gitOps.sync(SyncRequest.of("mail").withVariables(Map.of("SMTP_PASSWORD", "Mail-Pa55-old-1")));
+            assertThat(first.objects()).anySatisfy(o -> assertThat(o.diff()).contains("bounces?token=****"));
+            outputs.add(first);
 
             SyncRequest rotated = SyncRequest.of("mail").withVariables(Map.of("SMTP_PASSWORD", "Mail-Pa55-new-2"));
             SyncResult diff = gitOps.diff(rotated);
