@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Starts a private Docker daemon in swarm mode for the Swarm target's integration tests, and a tiny
-# local image (no registry is reachable from CI). Idempotent: a second run reuses what is running.
+# Starts a private Docker daemon in swarm mode for the Swarm target's integration tests, a tiny
+# local image, and a registry on loopback holding that image (no outside registry is reachable from
+# CI). Idempotent: a second run reuses what is running.
 #
 #   eval "$(.ci/swarm-up.sh)"      # sets GITOPS_TEST_DOCKER_HOST (and ..._NO_SWARM: a daemon not in swarm mode)
-#   .ci/swarm-up.sh --stop         # stops the daemon this script started
+#                                  # and GITOPS_TEST_REGISTRY (host:port of the loopback registry)
+#   .ci/swarm-up.sh --stop         # stops the daemons and the registry this script started
 #
 # Everything lives under private paths so it never touches a system Docker:
 #   socket  /run/gitops-ci/docker.sock     data  /var/lib/gitops-ci-docker
 #   exec    /run/gitops-ci/exec            log   /var/log/gitops-ci-dockerd.log
+#   registry 127.0.0.1:5055 (Debian's docker-registry), data /var/lib/gitops-ci-registry
 # Progress goes to stderr; stdout carries only the export line.
 set -euo pipefail
 
@@ -18,13 +21,14 @@ SOCKET="$RUN_DIR/docker.sock"
 PIDFILE="$RUN_DIR/dockerd.pid"
 HOST="unix://$SOCKET"
 IMAGE=gitops-test/busybox
+REGISTRY=127.0.0.1:${GITOPS_CI_REGISTRY_PORT:-5055}
 
 log() { echo "swarm-up: $*" >&2; }
 # /usr/bin first: Debian's client matches Debian's daemon.
 docker_cli() { PATH=/usr/bin:/usr/sbin:$PATH DOCKER_HOST="$HOST" docker "$@"; }
 
 if [[ ${1:-} == --stop ]]; then
-  for pf in "$PIDFILE" "$RUN_DIR/plain-dockerd.pid"; do
+  for pf in "$PIDFILE" "$RUN_DIR/plain-dockerd.pid" "$RUN_DIR/registry.pid"; do
     if [[ -f $pf ]] && kill -0 "$(cat "$pf")" 2>/dev/null; then
       log "stopping dockerd (pid $(cat "$pf"))"
       kill "$(cat "$pf")"
@@ -42,6 +46,9 @@ need=()
 command -v dockerd >/dev/null 2>&1 || need+=(docker.io)
 # busybox-static (not busybox): the image has no libc, so the binary must be static.
 dpkg -s busybox-static >/dev/null 2>&1 || need+=(busybox-static)
+# the registry, so that image digests resolve as they do against Docker Hub (docker stack deploy pins them)
+command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
+command -v curl >/dev/null 2>&1 || need+=(curl)
 if ((${#need[@]})); then
   log "installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -102,6 +109,31 @@ if ! docker_cli image inspect "$IMAGE:1" >/dev/null 2>&1 || ! docker_cli image i
   log "imported $IMAGE:1 and $IMAGE:2"
 fi
 
+# A registry on loopback (the daemon trusts 127.0.0.0/8 without TLS) holding both test tags, so
+# that `docker stack deploy` and the engine resolve image digests through the daemon as they would
+# against any registry.
+registry_up() { curl -fsS "http://$REGISTRY/v2/" >/dev/null 2>&1; }
+if ! registry_up; then
+  mkdir -p /var/lib/gitops-ci-registry
+  printf 'version: 0.1\nlog: { level: warn }\nstorage:\n  filesystem: { rootdirectory: /var/lib/gitops-ci-registry }\n  delete: { enabled: true }\nhttp:\n  addr: %s\n' \
+    "$REGISTRY" >"$RUN_DIR/registry.yml"
+  log "starting docker-registry on $REGISTRY"
+  nohup docker-registry serve "$RUN_DIR/registry.yml" >>/var/log/gitops-ci-registry.log 2>&1 </dev/null &
+  echo $! >"$RUN_DIR/registry.pid"
+  for _ in $(seq 1 30); do
+    registry_up && break
+    sleep 1
+  done
+  registry_up || { log "the registry did not answer on $REGISTRY"; tail -n 20 /var/log/gitops-ci-registry.log >&2; exit 1; }
+fi
+for tag in 1 2; do
+  if ! curl -fsS -o /dev/null -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+       "http://$REGISTRY/v2/$IMAGE/manifests/$tag"; then
+    docker_cli tag "$IMAGE:$tag" "$REGISTRY/$IMAGE:$tag" >&2
+    docker_cli push "$REGISTRY/$IMAGE:$tag" >&2
+  fi
+done
+
 # A second daemon that is NOT in swarm mode, for the "not a swarm manager" error test. It shares
 # nothing with the first one (own socket, data and exec roots).
 PLAIN_SOCKET="$RUN_DIR/plain.sock"
@@ -120,3 +152,4 @@ fi
 
 echo "export GITOPS_TEST_DOCKER_HOST=$HOST"
 echo "export GITOPS_TEST_DOCKER_HOST_NO_SWARM=$PLAIN_HOST"
+echo "export GITOPS_TEST_REGISTRY=$REGISTRY"

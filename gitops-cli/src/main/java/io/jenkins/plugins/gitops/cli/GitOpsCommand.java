@@ -6,6 +6,8 @@ import io.jenkins.plugins.gitops.cli.agent.AgentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The top-level {@code gitops} command; the subcommands do the work. */
 @Command(name = "gitops", mixinStandardHelpOptions = true, version = "gitops 0.1.0",
@@ -25,6 +27,12 @@ public final class GitOpsCommand {
     /** Target options given before the subcommand. */
     @Mixin
     TargetOptions target;
+
+    /** Read by {@link Logging} from the raw arguments before parsing; declared here so it is accepted and documented. */
+    @Option(names = Logging.VERBOSE_OPTION, scope = ScopeType.INHERIT,
+            description = "also show the log of third-party libraries (fabric8, JGit, docker-java, ...); by default only"
+                    + " the command's own lines are printed")
+    boolean verbose;
 
     public RepositoryOptions repository() {
         return repository;

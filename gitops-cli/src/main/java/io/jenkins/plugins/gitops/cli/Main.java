@@ -13,6 +13,7 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int run(String... args) {
+        Logging.configure(Logging.verbose(java.util.List.of(args)));
         return GitOpsCommand.commandLine().execute(args);
     }
 }

@@ -24,8 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One sync (or dry run) of one environment: fetch → render → prepare → validate → policies (all
- * before any write) → lock → list live → plan → apply → prune → wait healthy → record. A failed
+ * One sync (or dry run) of one environment: fetch → render → prepare → validate (schema) → policies →
+ * list live → plan → server-side dry run of every create and update (all before any write, the lock
+ * included) → lock → apply → prune → wait healthy → record. A failed
  * health wait rolls back to the last good revision when the environment asks for it.
  */
 final class SyncOperation {
@@ -71,6 +72,10 @@ final class SyncOperation {
                         warnings, started);
             }
             SyncPlan unlocked = plan(environment, target, prepared);
+            if (unlocked.hasChanges()) {
+                int checked = new SyncExecutor(target, environment.retry(), listener).dryRunOnServer(unlocked);
+                listener.progress("  server-side dry run: " + checked + " object(s) accepted");
+            }
             String revision = snapshot.revision().commitId();
             if (!unlocked.hasChanges() && operation == Operation.SYNC && alreadyRecorded(target, environment, revision)) {
                 // a no-op sync of a recorded revision writes nothing at all: no lock, no record

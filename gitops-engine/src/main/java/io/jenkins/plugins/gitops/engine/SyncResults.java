@@ -24,8 +24,9 @@ final class SyncResults {
             objects.add(object(tasks.get(i), outcome.results().get(i)));
         }
         return new SyncResult(environment.name(), revision, target, dryRun, outcome.succeeded(), outcome.message(),
-                outcome.health().displayName(), count(outcome, SyncAction.CREATE), count(outcome, SyncAction.UPDATE),
-                count(outcome, SyncAction.DELETE), count(outcome, SyncAction.UNCHANGED),
+                outcome.health().displayName(), count(outcome, SyncAction.CREATE, dryRun),
+                count(outcome, SyncAction.UPDATE, dryRun), count(outcome, SyncAction.DELETE, dryRun),
+                count(outcome, SyncAction.UNCHANGED),
                 count(outcome, SyncAction.PRUNE_SKIPPED), objects, warnings(outcome, extraWarnings), duration);
     }
 
@@ -46,5 +47,17 @@ final class SyncResults {
 
     private static int count(SyncOutcome outcome, SyncAction action) {
         return (int) outcome.plan().count(action);
+    }
+
+    /**
+     * Writes of one kind: planned ones for a dry run, else only those the target accepted, so that a
+     * sync stopped by an apply error does not report the objects it never wrote as created.
+     */
+    private static int count(SyncOutcome outcome, SyncAction action, boolean dryRun) {
+        if (dryRun) {
+            return count(outcome, action);
+        }
+        return (int) outcome.results().stream()
+                .filter(r -> r.action() == action && r.outcome() == TaskResult.Outcome.DONE).count();
     }
 }

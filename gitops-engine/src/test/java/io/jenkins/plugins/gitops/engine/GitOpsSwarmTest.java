@@ -185,6 +185,22 @@ class GitOpsSwarmTest {
     }
 
     @Test
+    void anApplyErrorCountsOnlyTheObjectsActuallyWritten() throws Exception {
+        // the daemon refuses a memory reservation under 4 MiB ("Must be at least 4MiB")
+        edit("environments/it/docker-compose.yml", s -> s.replace("memory: 16M", "memory: '1000'"));
+        commit("web reserves 1000 bytes");
+        SyncResult result = sync(SyncRequest.of("it"));
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.message()).contains("Must be at least 4MiB");
+        assertThat(result.objects()).filteredOn(o -> o.name().equals(stack + "_web"))
+                .allMatch(o -> o.outcome().equals("failed"));
+        long written = result.objects().stream().filter(o -> o.action().equals("create") && o.outcome().equals("done"))
+                .count();
+        assertThat(result.created()).isEqualTo((int) written).isLessThan(6);
+        assertThat(result.summary()).contains(written + " created");
+    }
+
+    @Test
     void aFailingServiceFailsTheSyncWithTheTaskError() throws Exception {
         SyncResult result = sync(SyncRequest.of("broken"));
         assertThat(result.succeeded()).isFalse();

@@ -20,20 +20,23 @@ final class BenchRepository implements AutoCloseable {
 
     private final Path folder;
     private final Git git;
+    private final String image;
 
-    private BenchRepository(Path folder, Git git) {
+    private BenchRepository(Path folder, Git git, String image) {
         this.folder = folder;
         this.git = git;
+        this.image = image;
     }
 
-    static BenchRepository create(Path folder, String stack, int services) {
+    /** {@code image}: the repository of the test image ({@code gitops-test/busybox}, or that name in a registry). */
+    static BenchRepository create(Path folder, String stack, int services, String image) {
         try {
             Files.createDirectories(folder.resolve("environments/bench"));
             Files.writeString(folder.resolve("gitops.yaml"), "environments:\n  bench:\n    path: environments/bench\n"
                     + "    target: { swarm: { stack: " + stack + " } }\n    prune: true\n");
-            Files.writeString(folder.resolve(COMPOSE), compose(services));
+            Files.writeString(folder.resolve(COMPOSE), compose(services, image));
             Git git = Git.init().setDirectory(folder.toFile()).setInitialBranch("main").call();
-            BenchRepository repository = new BenchRepository(folder, git);
+            BenchRepository repository = new BenchRepository(folder, git, image);
             repository.commit("bench: " + services + " services");
             return repository;
         } catch (IOException | GitAPIException e) {
@@ -42,11 +45,11 @@ final class BenchRepository implements AutoCloseable {
     }
 
     /** {@code version: "3.8"} because docker stack deploy 20.10 refuses a compose file without one. */
-    static String compose(int services) {
+    static String compose(int services, String image) {
         StringBuilder sb = new StringBuilder("version: \"3.8\"\nservices:\n");
         for (int i = 1; i <= services; i++) {
             sb.append("  ").append(service(i)).append(":\n")
-                    .append("    image: gitops-test/busybox:1\n")
+                    .append("    image: ").append(image).append(":1\n")
                     .append("    command: [sleep, \"86400\"]\n")
                     .append("    environment:\n")
                     .append("      SERVICE_INDEX: \"").append(i).append("\"\n")
@@ -75,11 +78,11 @@ final class BenchRepository implements AutoCloseable {
         return folder.resolve(COMPOSE);
     }
 
-    /** Moves one service to image {@code gitops-test/busybox:2} and commits. */
+    /** Moves one service to tag {@code :2} of the image and commits. */
     void changeImage(int index) {
         try {
             String compose = Files.readString(composeFile());
-            String marker = "  " + service(index) + ":\n    image: gitops-test/busybox:1\n";
+            String marker = "  " + service(index) + ":\n    image: " + image + ":1\n";
             if (!compose.contains(marker)) {
                 throw new IllegalStateException("service " + service(index) + " not found with image :1");
             }

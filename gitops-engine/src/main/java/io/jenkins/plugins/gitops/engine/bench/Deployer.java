@@ -21,16 +21,25 @@ interface Deployer {
 
     void deploy(BenchRepository repository, String stack);
 
-    /** {@code docker stack deploy -c docker-compose.yml STACK}, with its defaults. */
-    record StackDeploy(DockerCli docker) implements Deployer {
+    /**
+     * {@code docker stack deploy -c docker-compose.yml STACK}, with its defaults ({@code resolveImage}
+     * null: it asks the registry for every service's digest, {@code --resolve-image always}) or with
+     * {@code --resolve-image never}.
+     */
+    record StackDeploy(DockerCli docker, String resolveImage) implements Deployer {
         @Override
         public String name() {
-            return "docker stack deploy";
+            return resolveImage == null ? "docker stack deploy" : "docker --resolve-image " + resolveImage;
         }
 
         @Override
         public void deploy(BenchRepository repository, String stack) {
-            docker.run("stack", "deploy", "-c", repository.composeFile().toString(), stack);
+            List<String> args = new java.util.ArrayList<>(List.of("stack", "deploy"));
+            if (resolveImage != null) {
+                args.addAll(List.of("--resolve-image", resolveImage));
+            }
+            args.addAll(List.of("-c", repository.composeFile().toString(), stack));
+            docker.run(args.toArray(String[]::new));
         }
     }
 

@@ -27,9 +27,9 @@ final class Results {
 
     void print(PrintStream out, List<Deployer> deployers) {
         out.println();
-        out.printf("| %-18s | %-20s | %10s | %-20s | %-25s |%n", "step", "tool", "median ms", "runs (ms)",
+        out.printf("| %-18s | %-28s | %10s | %-20s | %-25s |%n", "step", "tool", "median ms", "runs (ms)",
                 "services updated (runs)");
-        out.println("|" + "-".repeat(20) + "|" + "-".repeat(22) + "|" + "-".repeat(12) + "|" + "-".repeat(22) + "|"
+        out.println("|" + "-".repeat(20) + "|" + "-".repeat(30) + "|" + "-".repeat(12) + "|" + "-".repeat(22) + "|"
                 + "-".repeat(27) + "|");
         for (SwarmBenchmark.Step step : SwarmBenchmark.Step.values()) {
             for (Deployer d : deployers) {
@@ -37,20 +37,22 @@ final class Results {
                 if (list.isEmpty()) {
                     continue;
                 }
-                out.printf("| %-18s | %-20s | %10d | %-20s | %-25s |%n", step.label, d.name(), median(list),
+                out.printf("| %-18s | %-28s | %10d | %-20s | %-25s |%n", step.label, d.name(), median(list),
                         list.stream().map(s -> Long.toString(s.millis())).collect(Collectors.joining(", ")),
                         list.stream().map(s -> Integer.toString(s.services())).collect(Collectors.joining(", "))
                                 + (step == SwarmBenchmark.Step.FIRST ? " (created)" : ""));
             }
         }
         out.println();
-        String docker = deployers.get(0).name();
+        out.println("Ratios (docker time / gitops time, medians; above 1 gitops is faster):");
         for (SwarmBenchmark.Step step : SwarmBenchmark.Step.values()) {
             StringBuilder line = new StringBuilder(String.format("%-18s", step.label + ":"));
-            long base = median(samples.get(docker).get(step));
-            for (Deployer d : deployers.subList(1, deployers.size())) {
-                long ours = median(samples.get(d.name()).get(step));
-                line.append(String.format("  %s / %s = %.1fx", docker, d.name(), (double) base / Math.max(1, ours)));
+            for (Deployer docker : deployers.stream().filter(d -> d instanceof Deployer.StackDeploy).toList()) {
+                long base = median(samples.get(docker.name()).get(step));
+                for (Deployer d : deployers.stream().filter(d -> !(d instanceof Deployer.StackDeploy)).toList()) {
+                    long ours = median(samples.get(d.name()).get(step));
+                    line.append(String.format("  %s / %s = %.2fx", docker.name(), d.name(), (double) base / Math.max(1, ours)));
+                }
             }
             out.println(line);
         }

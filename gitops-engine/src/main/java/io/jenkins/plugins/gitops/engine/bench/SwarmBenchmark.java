@@ -19,6 +19,7 @@ import java.util.Map;
  * <pre>
  * bench/swarm.sh [--docker-host unix:///run/gitops-ci/docker.sock] [--runs 3] [--services 20]
  *                [--docker /usr/bin/docker] [--jar gitops-cli/target/gitops.jar] [--work DIR]
+ *                [--registry 127.0.0.1:5055 | none]   (default: $GITOPS_TEST_REGISTRY)
  * </pre>
  */
 public final class SwarmBenchmark {
@@ -43,7 +44,8 @@ public final class SwarmBenchmark {
         DockerCli docker = new DockerCli(options.docker, options.dockerHost);
         Path work = options.work != null ? options.work : Files.createTempDirectory("gitops-swarm-bench");
         List<Deployer> deployers = new ArrayList<>();
-        deployers.add(new Deployer.StackDeploy(docker));
+        deployers.add(new Deployer.StackDeploy(docker, null));
+        deployers.add(new Deployer.StackDeploy(docker, "never"));
         deployers.add(new Deployer.InProcess(options.dockerHost, work.resolve("cache-in-process")));
         if (Files.isRegularFile(options.jar)) {
             deployers.add(new Deployer.JavaJar(options.jar.toAbsolutePath(), options.dockerHost, work.resolve("cache-jar")));
@@ -51,7 +53,8 @@ public final class SwarmBenchmark {
             out.println("note: " + options.jar + " not found (build it with `mvn -o -q -pl gitops-cli -am package"
                     + " -DskipTests`); measuring without the java -jar column");
         }
-        out.println("Swarm benchmark: " + options.services + " services, " + options.runs + " runs, daemon "
+        out.println("Swarm benchmark: " + options.services + " services of " + options.image() + ", " + options.runs
+                + " runs, daemon "
                 + options.dockerHost + ", " + docker.run("version", "--format",
                         "client {{.Client.Version}}, server {{.Server.Version}}").strip() + ", work " + work);
         for (int run = 1; run <= options.runs; run++) {
@@ -65,7 +68,7 @@ public final class SwarmBenchmark {
 
     private void measure(Deployer deployer, DockerCli docker, Path folder, String stack) {
         docker.removeStack(stack);
-        try (BenchRepository repository = BenchRepository.create(folder, stack, options.services)) {
+        try (BenchRepository repository = BenchRepository.create(folder, stack, options.services, options.image())) {
             long elapsed = timed(() -> deployer.deploy(repository, stack));
             docker.waitSettled(stack, options.services, Duration.ofMinutes(3));
             int created = docker.versions(stack).size();
@@ -125,6 +128,12 @@ public final class SwarmBenchmark {
         String docker = Files.isExecutable(Path.of("/usr/bin/docker")) ? "/usr/bin/docker" : "docker";
         Path jar = Path.of("gitops-cli/target/gitops.jar");
         Path work;
+        /** host:port of a registry holding gitops-test/busybox:1 and :2 (.ci/swarm-up.sh starts one), or "none". */
+        String registry = firstNonBlank(System.getenv("GITOPS_TEST_REGISTRY"), "none", "none");
+
+        String image() {
+            return registry.equals("none") ? "gitops-test/busybox" : registry + "/gitops-test/busybox";
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -144,6 +153,7 @@ public final class SwarmBenchmark {
                     case "--docker" -> o.docker = v;
                     case "--jar" -> o.jar = Path.of(v);
                     case "--work" -> o.work = Path.of(v);
+                    case "--registry" -> o.registry = v;
                     default -> throw new IllegalArgumentException("unknown option " + k);
                 }
             });

@@ -72,6 +72,23 @@ public interface Target extends AutoCloseable {
 
     void delete(Resource live);
 
+    /**
+     * Sends {@link #create} of this object as a server-side dry run: the server decodes, validates and
+     * admits it without storing anything (Kubernetes {@code dryRun=All}). Returns whether the server
+     * checked it: false where the target has no server-side dry run (the default) or the object cannot be
+     * checked before earlier writes of the same sync (its namespace or CRD is created by it). Throws
+     * {@link io.jenkins.plugins.gitops.engine.InvalidInputException} naming the object when the server
+     * refuses it as invalid, {@link TargetException} for other failures.
+     */
+    default boolean dryRunCreate(Resource desired) {
+        return false;
+    }
+
+    /** {@link #update} as a server-side dry run; as {@link #dryRunCreate}. */
+    default boolean dryRunUpdate(Resource desired, Resource live) {
+        return false;
+    }
+
     /** Re-reads one object (for health waits); empty if it does not exist. */
     Optional<Resource> get(ResourceKey key);
 

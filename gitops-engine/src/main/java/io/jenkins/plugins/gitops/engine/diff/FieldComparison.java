@@ -14,6 +14,9 @@ final class FieldComparison {
     private static final List<String> MERGE_KEYS = List.of("name", "Name", "mountPath", "containerPort", "Target",
             "SecretName", "ConfigName", "TargetPort", "port");
 
+    /** Longest string value a {@link FieldChange} carries whole. */
+    static final int MAX_SHOWN = 1_024;
+
     private final ResourceKey key;
     private final List<String> skip;
     private final List<FieldChange> changes = new ArrayList<>();
@@ -39,8 +42,8 @@ final class FieldComparison {
 
     @SuppressWarnings("unchecked")
     void compare(String pointer, Object desired, Object live, Object lastApplied) {
-        if (desired == null || skipped(pointer)) {
-            return;
+        if (desired == null || skipped(pointer) || isEmpty(desired) && isEmpty(live)) {
+            return; // an empty map or list in Git equals an absent field: the API server drops both
         }
         if (desired instanceof Map<?, ?> desiredMap) {
             if (!(live instanceof Map<?, ?> liveMap)) {
@@ -55,7 +58,7 @@ final class FieldComparison {
                     applied.get(k)));
             applied.forEach((k, v) -> {
                 String child = pointer + "/" + escape(k);
-                if (!desiredMap.containsKey(k) && liveMap.get(k) != null && !skipped(child)) {
+                if (desiredMap.get(k) == null && liveMap.get(k) != null && !skipped(child)) {
                     change(child, null, liveMap.get(k));
                 }
             });
@@ -113,8 +116,25 @@ final class FieldComparison {
                     live == null ? null : Redaction.REDACTED_CHANGED));
         } else {
             Object[] shown = Redaction.redactPair(pointer, desired, live);
-            changes.add(new FieldChange(pointer, shown[0], shown[1]));
+            changes.add(new FieldChange(pointer, abbreviated(shown[0]), abbreviated(shown[1])));
         }
+    }
+
+    /**
+     * Null, an empty map and an empty list: what the API server omits (Go's {@code omitempty}), so
+     * {@code args: []}, {@code nodeSelector: {}} or {@code tolerations: null} in Git match a live object
+     * without the field.
+     */
+    static boolean isEmpty(Object value) {
+        return value == null || value instanceof Map<?, ?> m && m.isEmpty() || value instanceof List<?> l && l.isEmpty();
+    }
+
+    /** Long strings (a dashboard JSON in a ConfigMap) are shown by their start and length; the unified diff has them whole. */
+    private static Object abbreviated(Object value) {
+        if (value instanceof String s && s.length() > MAX_SHOWN) {
+            return s.substring(0, 80) + "... (" + s.length() + " characters)";
+        }
+        return value;
     }
 
     static boolean scalarEquals(String pointer, Object desired, Object live) {

@@ -54,6 +54,8 @@ final class UnifiedDiff {
             d.forEach((k, v) -> {
                 if (l.containsKey(k)) {
                     out.put(String.valueOf(k), project(v, l.get(k), pointer + "/" + FieldComparison.escape(String.valueOf(k)), skip));
+                } else if (FieldComparison.isEmpty(v)) {
+                    out.put(String.valueOf(k), v); // empty in Git, absent live: the same (the server drops empties)
                 }
             });
             return out;

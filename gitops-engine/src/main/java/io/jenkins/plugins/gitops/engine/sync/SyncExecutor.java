@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.sync;
 
 import io.jenkins.plugins.gitops.engine.GitOpsException;
+import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.ProgressListener;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.health.Health;
@@ -77,6 +78,37 @@ public final class SyncExecutor {
         HealthStatus health = Health.worst(ordered.stream().filter(r -> r.health() != null).map(TaskResult::health).toList());
         return new SyncOutcome(plan, ordered, failure == null ? health : health.worst(HealthStatus.DEGRADED),
                 failure == null, failure == null ? "synced" : failure);
+    }
+
+    /**
+     * Sends every create and update of the plan to the target as a server-side dry run, before the first
+     * write, as Argo CD and Flux do: only when the server accepts all of them may the sync write. Every
+     * refused object is reported at once.
+     *
+     * @return how many objects the server checked (others: the target has no dry run, or the object's
+     *         namespace or CRD is created by this sync)
+     * @throws InvalidInputException listing each object the server refuses as invalid
+     * @throws GitOpsException when the server cannot be asked (after the environment's retries)
+     */
+    public int dryRunOnServer(SyncPlan plan) {
+        List<String> refused = new ArrayList<>();
+        int checked = 0;
+        for (SyncTask task : plan.tasks()) {
+            if (task.action() != SyncAction.CREATE && task.action() != SyncAction.UPDATE) {
+                continue;
+            }
+            try {
+                boolean done = retrier.call("dry run " + task.key(), () -> task.action() == SyncAction.CREATE
+                        ? target.dryRunCreate(task.desired()) : target.dryRunUpdate(task.desired(), task.live())).value();
+                checked += done ? 1 : 0;
+            } catch (InvalidInputException e) {
+                refused.addAll(e.problems());
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new InvalidInputException(refused);
+        }
+        return checked;
     }
 
     /** Applies tasks in order; returns the failure message of the first failing one, or null. */

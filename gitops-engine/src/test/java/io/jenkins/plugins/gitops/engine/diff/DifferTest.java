@@ -94,4 +94,40 @@ class DifferTest {
     private static List<Map<String, Object>> containers(Map<String, Object> manifest) {
         return (List<Map<String, Object>>) Manifests.get(manifest, "spec", "template", "spec", "containers");
     }
+
+    @Test
+    void emptyMapsListsAndNullInGitEqualAbsentLiveFields() {
+        Resource withEmpties = Fixtures.resource("diff/deployment-desired-empty-values.yaml");
+        ObjectDiff diff = new Differ(List.of()).diff(withEmpties, defaulted, null, List.of());
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.unified()).isEmpty();
+
+        // but an empty list in Git against a live one with elements is a change: the apply empties it
+        Map<String, Object> live = defaulted.mutableManifest();
+        containers(live).get(0).put("args", List.of("--verbose"));
+        assertThat(new Differ(List.of()).diff(withEmpties, defaulted.withManifest(live), null, List.of()).changes())
+                .containsExactly(new FieldChange("/spec/template/spec/containers/0/args", List.of(), List.of("--verbose")));
+    }
+
+    @Test
+    void aFieldSetToNullInGitIsRemovedWhenItWasLastApplied() {
+        Map<String, Object> nulled = desired.mutableManifest();
+        Manifests.ensureMap(nulled, "metadata", "labels").put("tier", null);
+        Map<String, Object> lastApplied = Map.of("metadata", Map.of("labels", Map.of("app", 0, "tier", 0)));
+        Map<String, Object> live = defaulted.mutableManifest();
+        Manifests.ensureMap(live, "metadata", "labels").put("tier", "frontend");
+        assertThat(new Differ(List.of()).diff(desired.withManifest(nulled), defaulted.withManifest(live), lastApplied,
+                List.of()).changes()).containsExactly(new FieldChange("/metadata/labels/tier", null, "frontend"));
+    }
+
+    @Test
+    void longValuesAreAbbreviatedInFieldChangesAndWholeInTheUnifiedDiff() {
+        Map<String, Object> annotated = desired.mutableManifest();
+        String big = "{\"panels\":[" + "1,".repeat(2_000) + "1]}";
+        Manifests.ensureMap(annotated, "metadata", "annotations").put("example.com/dashboard", big);
+        ObjectDiff diff = new Differ(List.of()).diff(desired.withManifest(annotated), defaulted, null, List.of());
+        assertThat(diff.changes()).containsExactly(new FieldChange("/metadata/annotations/example.com~1dashboard",
+                big.substring(0, 80) + "... (" + big.length() + " characters)", null));
+        assertThat(diff.unified()).contains(big);
+    }
 }

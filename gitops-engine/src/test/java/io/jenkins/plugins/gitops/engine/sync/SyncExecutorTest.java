@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
@@ -142,6 +143,32 @@ class SyncExecutorTest {
                 .execute(plan(state(object("Service", "web", Map.of()))), options.withDryRun(true));
         assertThat(outcome.results().get(0).outcome()).isEqualTo(TaskResult.Outcome.NOT_ATTEMPTED);
         assertThat(target.writes).isEmpty();
+    }
+
+    @Test
+    void serverSideDryRunChecksEveryCreateAndUpdateAndReportsEveryRefusalWithoutWriting() {
+        run(state(object("Service", "web", Map.of())));
+        target.writes.clear();
+        Resource changedService = object("Service", "web", Map.of("example.com/x", "1"));
+        Resource deployment = object("Deployment", "web", Map.of());
+        Resource config = object("ConfigMap", "settings", Map.of());
+        target.dryRunRefusals.put(deployment.key(), "HTTP 422: spec.selector: Required value");
+        target.dryRunRefusals.put(config.key(), "HTTP 422: metadata.annotations: Too long");
+        SyncPlan plan = plan(state(changedService, deployment, config));
+
+        InvalidInputException e = catchThrowableOfType(() -> new SyncExecutor(target, RetryPolicy.DEFAULT, progress::add,
+                sleeps::add).dryRunOnServer(plan), InvalidInputException.class);
+
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                "app.yaml: Deployment 'web': HTTP 422: spec.selector: Required value",
+                "app.yaml: ConfigMap 'settings': HTTP 422: metadata.annotations: Too long");
+        assertThat(target.dryRuns).containsExactlyInAnyOrder("update Service/docs-dev/web",
+                "create Deployment/docs-dev/web", "create ConfigMap/docs-dev/settings");
+        assertThat(target.writes).isEmpty();
+
+        target.dryRunRefusals.clear();
+        assertThat(new SyncExecutor(target, RetryPolicy.DEFAULT, progress::add, sleeps::add).dryRunOnServer(plan))
+                .isEqualTo(3);
     }
 
     private SyncOutcome run(DesiredState desired) {

@@ -48,6 +48,16 @@ public final class FaultyTarget implements Target {
     }
 
     @Override
+    public boolean dryRunCreate(Resource desired) {
+        return real.dryRunCreate(desired);
+    }
+
+    @Override
+    public boolean dryRunUpdate(Resource desired, Resource live) {
+        return real.dryRunUpdate(desired, live);
+    }
+
+    @Override
     public String describe() {
         return real.describe();
     }

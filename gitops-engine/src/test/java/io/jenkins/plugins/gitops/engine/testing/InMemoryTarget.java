@@ -63,6 +63,29 @@ public final class InMemoryTarget implements Target {
         return write("update " + desired.key(), desired);
     }
 
+    /** Objects whose server-side dry run is refused (key: message); every dry run is recorded in {@link #dryRuns}. */
+    public final Map<ResourceKey, String> dryRunRefusals = new HashMap<>();
+    public final List<String> dryRuns = new ArrayList<>();
+
+    @Override
+    public boolean dryRunCreate(Resource desired) {
+        return dryRun("create " + desired.key(), desired);
+    }
+
+    @Override
+    public boolean dryRunUpdate(Resource desired, Resource live) {
+        return dryRun("update " + desired.key(), desired);
+    }
+
+    private boolean dryRun(String what, Resource desired) {
+        dryRuns.add(what);
+        String refusal = dryRunRefusals.get(desired.key());
+        if (refusal != null) {
+            throw new io.jenkins.plugins.gitops.engine.InvalidInputException(desired.describe() + ": " + refusal);
+        }
+        return true;
+    }
+
     @Override
     public void delete(Resource live) {
         failIfScripted();

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
 import io.fabric8.kubernetes.api.model.APIVersionsBuilder;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscoveryBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -22,15 +21,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * fabric8's CRUD dispatcher plus what it lacks: API discovery ({@code /api}, {@code /api/v1},
+ * fabric8's CRUD dispatcher plus what it lacks: the API server's rules on writes and {@code dryRun=All}
+ * ({@link InProcessStore}), API discovery ({@code /api}, {@code /api/v1},
  * {@code /apis}, {@code /apis/<group>[/<version>]}) for the built-in kinds and for the CRDs stored in it,
  * and a count of requests by verb. The CRUD dispatcher itself answers {@code /apis/<g>/<v>} only for
  * CRDs and only while no object of that group version exists, and nothing for built-in groups.
  */
 final class InProcessApiDispatcher extends Dispatcher {
     private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+    private static final java.util.Set<String> WRITES = java.util.Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** Prefix of the count of a write sent with {@code dryRun=All}: {@code DRY_RUN_POST}, {@code DRY_RUN_PATCH}, ... */
+    static final String DRY_RUN = "DRY_RUN_";
 
-    private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+    private final InProcessStore crud = new InProcessStore();
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     private final String uncountedUserAgent;
 
@@ -43,17 +46,33 @@ final class InProcessApiDispatcher extends Dispatcher {
         String path = request.getPath();
         int query = path.indexOf('?');
         String bare = query < 0 ? path : path.substring(0, query);
-        String verb = verb(request.getMethod(), bare, query < 0 ? "" : path.substring(query + 1));
+        String parameters = query < 0 ? "" : path.substring(query + 1);
+        String verb = verb(request.getMethod(), bare, parameters);
+        boolean write = WRITES.contains(verb);
+        boolean dryRun = write && parameter(parameters, "dryRun").equals("All");
         String agent = request.getHeader("User-Agent");
         if (agent == null || !agent.startsWith(uncountedUserAgent)) {
-            counts.computeIfAbsent(verb, v -> new LongAdder()).increment();
+            counts.computeIfAbsent(dryRun ? DRY_RUN + verb : verb, v -> new LongAdder()).increment();
         }
         if ("DISCOVERY".equals(verb)) {
             String body = discovery(bare);
             return body == null ? new MockResponse().setResponseCode(404)
                     : new MockResponse().setResponseCode(200).setBody(body);
         }
+        if (write) {
+            return crud.write(request, dryRun, parameter(parameters, "fieldValidation").equals("Strict"));
+        }
         return crud.dispatch(request);
+    }
+
+    private static String parameter(String query, String name) {
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return "";
     }
 
     @Override

@@ -20,10 +20,14 @@ import org.slf4j.LoggerFactory;
  * An in-process Kubernetes API for the demo, the benchmark and tests: fabric8's mock server in CRUD
  * mode (create/get/list/patch/delete/watch, status subresource, no server-side apply, no controllers),
  * on loopback over plain HTTP, with API discovery for the built-in groups and stored CRDs added
- * (the mock has none of its own) and every request counted by verb.
+ * (the mock has none of its own) and every request counted by verb. Writes follow a real API server's
+ * rules ({@link ServerRules}): wrong field types, invalid base64, missing required fields and
+ * annotations over 256 KiB are refused; nulls and, in built-in kinds, empty maps and lists are not
+ * stored; {@code dryRun=All} answers without storing.
  * <p>
  * Verbs counted: {@code GET} (one object), {@code LIST}, {@code WATCH}, {@code POST}, {@code PUT},
- * {@code PATCH}, {@code DELETE}, and {@code DISCOVERY} (GETs of /api, /apis...). Requests of the
+ * {@code PATCH}, {@code DELETE}, the same writes sent with {@code dryRun=All} as {@code DRY_RUN_POST},
+ * {@code DRY_RUN_PATCH}, ..., and {@code DISCOVERY} (GETs of /api, /apis...). Requests of the
  * {@link ControllerStandIn} started here are not counted: they stand for the cluster's own controllers.
  */
 public final class InProcessKubernetes implements AutoCloseable {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -47,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * handled as a generic resource located by API discovery, so custom resources need no code.
  * <p>
  * Writes: absent objects are created; existing ones get a JSON patch computed by a three-way merge
- * against the manifest last applied ({@link LastApplied}), never a blind replace and never server-side
- * apply. The environment's namespace is created first when {@code createNamespace} is on, and a
+ * against the fields last applied ({@link ManagedFields}: field names in an annotation, no copy of the
+ * object), never a blind replace and never server-side apply (the in-process API cannot verify it). The environment's namespace is created first when {@code createNamespace} is on, and a
  * namespace created that way is never deleted by this target.
  * <p>
  * <b>Ownership:</b> the target owns the client it is given: {@link #close()} closes it.
@@ -68,6 +69,8 @@ public final class KubernetesTarget implements Target {
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private final Inventory inventory;
     private volatile Map<ResourceKey, Resource> lastLive = Map.of();
+    /** Namespaces the desired state of the current sync defines (as Namespace objects). */
+    private volatile Set<String> desiredNamespaces = Set.of();
     private volatile Inventory.Entries lastInventory;
     private final Set<ResourceKey> deleted = ConcurrentHashMap.newKeySet();
 
@@ -184,14 +187,14 @@ public final class KubernetesTarget implements Target {
         return new KubernetesLease(client, namespace);
     }
 
-    /** What Git set at the last apply (Secret values hashed), so the diff sees fields removed from Git. */
+    /**
+     * The fields Git set at the last apply ({@link ManagedFields}: names only, no values), so the diff sees
+     * fields removed from Git; for objects still carrying the legacy full copy, that copy's fields plus
+     * the legacy annotation itself, so the next sync removes it.
+     */
     @Override
     public Map<String, Object> lastApplied(Resource live) {
-        Map<String, Object> recorded = LastApplied.read(live);
-        if (recorded != null) {
-            SecretData.foldStringData(live.key(), recorded);
-        }
-        return recorded;
+        return ManagedFields.read(live);
     }
 
     /** Managed-by, environment and owner labels, and the readable owner as the tracking-id annotation. */
@@ -217,6 +220,12 @@ public final class KubernetesTarget implements Target {
         return key.group().isEmpty() && "Namespace".equals(key.kind());
     }
 
+    /**
+     * Read-only checks of every object before any write: the kind is served (or defined by a CRD in this
+     * state), the namespace scope is right, and built-in kinds match the Kubernetes schema
+     * ({@link SchemaCheck}: field types, base64 Secret data, string ConfigMap data, unknown and missing
+     * required fields). Throws {@link InvalidInputException} listing every problem with file, object and field.
+     */
     @Override
     public void validate(DesiredState prepared) {
         kinds.learn(DesiredKinds.of(prepared.resources()));
@@ -239,6 +248,7 @@ public final class KubernetesTarget implements Target {
             } else if (kind.get().namespaced() && !r.key().isNamespaced()) {
                 problems.add(r.describe() + " is namespaced but has no metadata.namespace");
             }
+            SchemaCheck.check(r.manifest()).forEach(p -> problems.add(r.describe() + ": " + p));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -278,6 +288,8 @@ public final class KubernetesTarget implements Target {
             }
         }
         lastLive = Map.copyOf(live);
+        desiredNamespaces = prepared.resources().stream().filter(r -> isNamespace(r.key())).map(Resource::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         return live;
     }
 
@@ -312,7 +324,7 @@ public final class KubernetesTarget implements Target {
         ApiKind kind = kinds.require(desired);
         try {
             GenericKubernetesResource created = resources(kind, desired.namespace())
-                    .resource(toGeneric(LastApplied.annotate(desired))).create();
+                    .resource(toGeneric(ManagedFields.annotate(desired))).create();
             afterWrite(desired);
             return toResource(kind, created);
         } catch (KubernetesClientException e) {
@@ -329,10 +341,7 @@ public final class KubernetesTarget implements Target {
     @Override
     public Resource update(Resource desired, Resource live) {
         ApiKind kind = kinds.require(desired);
-        Map<String, Object> lastApplied = LastApplied.forMerge(desired, LastApplied.read(live));
-        Map<String, Object> merged = ThreeWayPatch.merged(lastApplied, LastApplied.desiredForMerge(desired),
-                live.manifest());
-        var operations = ThreeWayPatch.jsonPatch(live.manifest(), merged);
+        var operations = patch(desired, live);
         if (operations.isEmpty()) {
             return live;
         }
@@ -344,6 +353,77 @@ public final class KubernetesTarget implements Target {
         } catch (KubernetesClientException e) {
             throw ApiErrors.failure("update " + desired.key(), e, secretValues(desired));
         }
+    }
+
+    /** The JSON patch of an update: three-way merge of the managed fields, desired and live. */
+    private com.fasterxml.jackson.databind.node.ArrayNode patch(Resource desired, Resource live) {
+        Map<String, Object> lastApplied = LastApplied.forMerge(desired, ManagedFields.read(live));
+        Map<String, Object> merged = ThreeWayPatch.merged(lastApplied, LastApplied.desiredForMerge(desired),
+                live.manifest());
+        return ThreeWayPatch.jsonPatch(live.manifest(), merged);
+    }
+
+    /**
+     * The create as {@code dryRun=All} with {@code fieldValidation=Strict} (so a real server also refuses
+     * fields a custom resource's CRD does not have); an object that exists already (409) is dry-run as the patch
+     * {@link #create} would then send. A 404 for an object whose namespace or CRD this sync creates is
+     * expected (a real server cannot check it yet) and skips it, as Argo CD does.
+     */
+    @Override
+    public boolean dryRunCreate(Resource desired) {
+        Optional<ApiKind> kind = findQuietly(desired.apiVersion(), desired.kind());
+        if (kind.isEmpty()) {
+            return false;
+        }
+        try {
+            resources(kind.get(), desired.namespace()).resource(toGeneric(ManagedFields.annotate(desired))).dryRun()
+                    .fieldValidation(Validation.STRICT).create();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                Optional<Resource> live = get(desired.key());
+                return live.isPresent() && dryRunUpdate(desired, live.get());
+            }
+            return dryRunRefused("create", desired, e);
+        }
+    }
+
+    /** The patch {@link #update} would send, as {@code dryRun=All}; nothing to send counts as checked. */
+    @Override
+    public boolean dryRunUpdate(Resource desired, Resource live) {
+        ApiKind kind = kinds.require(desired);
+        var operations = patch(desired, live);
+        if (operations.isEmpty()) {
+            return true;
+        }
+        try {
+            resources(kind, desired.namespace()).withName(desired.name()).dryRun().fieldValidation(Validation.STRICT)
+                    .patch(PatchContext.of(PatchType.JSON), operations.toString());
+            return true;
+        } catch (KubernetesClientException e) {
+            return dryRunRefused("update", desired, e);
+        }
+    }
+
+    private boolean dryRunRefused(String action, Resource desired, KubernetesClientException e) {
+        if (e.getCode() == 404 && createdBySync(desired)) {
+            LOG.info("{}: not dry-run on the server: its namespace or CustomResourceDefinition is created by this sync",
+                    desired.describe());
+            return false;
+        }
+        if (e.getCode() == 400 || e.getCode() == 422) {
+            String message = ApiErrors.failure("", e, secretValues(desired)).getMessage().replaceFirst("^ failed: ", "");
+            throw new InvalidInputException(desired.describe() + ": the API server refuses this object (server-side"
+                    + " dry run of the " + action + "): " + message);
+        }
+        throw ApiErrors.failure("dry run of " + action + " " + desired.key(), e, secretValues(desired));
+    }
+
+    /** Whether the namespace or the kind of this object is created by the sync being dry-run. */
+    private boolean createdBySync(Resource desired) {
+        boolean namespaceInSync = desired.key().isNamespaced() && desiredNamespaces.contains(desired.namespace())
+                && lastLive.keySet().stream().noneMatch(k -> isNamespace(k) && k.name().equals(desired.namespace()));
+        return namespaceInSync || kinds.desired().find(desired.apiVersion(), desired.kind()).isPresent();
     }
 
     @Override
@@ -420,7 +500,7 @@ public final class KubernetesTarget implements Target {
     public List<String> serverOwnedPointers(ResourceKey key) {
         List<String> pointers = new ArrayList<>(List.of("/status", "/metadata/uid", "/metadata/resourceVersion",
                 "/metadata/generation", "/metadata/creationTimestamp", "/metadata/managedFields",
-                "/metadata/annotations/" + LastApplied.ANNOTATION.replace("/", "~1")));
+                "/metadata/annotations/" + ManagedFields.ANNOTATION.replace("/", "~1")));
         if (key.group().isEmpty() && "Service".equals(key.kind())) {
             pointers.addAll(List.of("/spec/clusterIP", "/spec/clusterIPs"));
         }

@@ -19,6 +19,9 @@ final class SecretData {
         if (!key.group().isEmpty() || !"Secret".equals(key.kind()) || !(manifest.get("stringData") instanceof Map<?, ?> plain)) {
             return;
         }
+        if (plain.values().stream().anyMatch(v -> v != null && !(v instanceof String))) {
+            return; // the API server refuses a non-string stringData value; left for the schema check to report
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         if (manifest.get("data") instanceof Map<?, ?> existing) {
             existing.forEach((k, v) -> data.put(String.valueOf(k), v));

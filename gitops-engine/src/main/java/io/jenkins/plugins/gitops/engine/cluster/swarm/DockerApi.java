@@ -77,6 +77,17 @@ final class DockerApi implements AutoCloseable {
         return call(Request.Method.POST, path, body, true).map(o -> (Map<String, Object>) o);
     }
 
+    /**
+     * The registry's descriptor of an image ({@code GET /distribution/{name}/json}: the daemon asks the
+     * registry with its own credentials and proxy settings), or empty when the daemon answers with an
+     * error (registry unreachable, image unknown, no access): the caller decides how to fall back.
+     */
+    @SuppressWarnings("unchecked")
+    Optional<Map<String, Object>> distribution(String image) {
+        return call(Request.Method.GET, "/distribution/" + image + "/json", null, status -> status >= 300)
+                .map(o -> (Map<String, Object>) o);
+    }
+
     /** Deletes; false if it was already gone. */
     boolean delete(String path) {
         return call(Request.Method.DELETE, path, null).isPresent();
@@ -100,6 +111,11 @@ final class DockerApi implements AutoCloseable {
     }
 
     private Optional<Object> call(Request.Method method, String path, Object body, boolean conflictIsEmpty) {
+        return call(method, path, body, status -> status == 404 || conflictIsEmpty && status == 409);
+    }
+
+    private Optional<Object> call(Request.Method method, String path, Object body,
+            java.util.function.IntPredicate emptyWhen) {
         Request.Builder request = Request.builder().method(method).path(VERSION + path);
         if (body != null) {
             try {
@@ -112,7 +128,7 @@ final class DockerApi implements AutoCloseable {
         try (DockerHttpClient.Response response = http.execute(request.build())) {
             int status = response.getStatusCode();
             byte[] bytes = readAll(response.getBody());
-            if (status == 404 || conflictIsEmpty && status == 409) {
+            if (emptyWhen.test(status)) {
                 return Optional.empty();
             }
             if (status >= 300) {

@@ -44,6 +44,9 @@ final class LiveObjects {
         spec.put("Internal", inspect.get("Internal"));
         spec.put("Options", inspect.get("Options") == null ? Map.of() : inspect.get("Options"));
         spec.put("Scope", inspect.get("Scope"));
+        if (inspect.get("IPAM") != null) {
+            spec.put("IPAM", inspect.get("IPAM"));
+        }
         Map<String, Object> server = new LinkedHashMap<>();
         server.put("ID", inspect.get("Id"));
         server.put("CreatedAt", inspect.get("Created"));

@@ -90,6 +90,8 @@ public final class SwarmTarget implements Target {
     public DesiredState prepare(DesiredState rendered) {
         List<String> problems = new ArrayList<>();
         List<Resource> prepared = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(rendered.warnings());
+        ImagePins pins = new ImagePins(api);
         for (Resource r : rendered.resources()) {
             if (!StackObjects.GROUP.equals(r.key().group()) || !KINDS.contains(r.kind())) {
                 problems.add(r.describe() + ": a Swarm target deploys only compose services, networks, configs and"
@@ -101,12 +103,15 @@ public final class SwarmTarget implements Target {
             StackObjects.baseLabels(stack, environment).forEach(labels::put);
             labels.put(Labels.OWNER, tracking.label());
             labels.put(Labels.TRACKING_ID, tracking.value());
+            if (r.kind().equals(SERVICE)) {
+                pins.pin(spec, warnings);
+            }
             prepared.add(StackObjects.resource(r.kind(), spec, r.source()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return rendered.withResources(prepared);
+        return new DesiredState(rendered.environment(), rendered.revision(), prepared, warnings);
     }
 
     @Override
@@ -258,10 +263,18 @@ public final class SwarmTarget implements Target {
             case NETWORK -> throw new TargetException(desired.describe() + ": Swarm networks cannot be changed in"
                     + " place (driver, options or labels differ); rename the network in the compose file so a new one"
                     + " is created, or remove the stack's network first", false, null);
-            default -> throw new TargetException(desired.describe() + ": Swarm " + desired.kind().toLowerCase()
-                    + "s cannot be changed in place and their name carries a content hash, so this is unexpected;"
-                    + " remove the live " + desired.kind().toLowerCase() + " '" + desired.name() + "' and sync again",
-                    false, null);
+            default -> {
+                String noun = desired.kind().toLowerCase(java.util.Locale.ROOT);
+                if (Manifests.string(desired.manifest(), "Spec", "Labels", StackObjects.CONTENT_HASH) != null) {
+                    throw new TargetException(desired.describe() + ": Swarm " + noun + "s cannot be changed in place"
+                            + " and this one has an explicit name: in the compose file, which is used as written;"
+                            + " give it a new name (for example with a version suffix) when its content or labels"
+                            + " change, or leave name: out so that the name carries a content hash", false, null);
+                }
+                throw new TargetException(desired.describe() + ": Swarm " + noun + "s cannot be changed in place and"
+                        + " their name carries a content hash, so this is unexpected; remove the live " + noun + " '"
+                        + desired.name() + "' and sync again", false, null);
+            }
         }
     }
 

@@ -55,14 +55,14 @@ public final class ComposeRenderer implements FormatRenderer {
         values.putAll(variables);
         Interpolator interpolator = new Interpolator(values::get, file);
 
-        Object parsed = SafeYaml.load(tree.read(file), file);
+        Object parsed = SafeYaml.load(tree.read(file), file, SafeYaml.Schema.COMPOSE);
         ComposeValues top = new ComposeValues(file, "compose file");
         Map<String, Object> compose = top.map(interpolator.interpolateTree(top.map(parsed, "(top level)"), ""),
                 "(top level)");
         ComposeKeys.check(compose, ComposeKeys.TOP, file, "top level");
 
         List<String> warnings = new ArrayList<>();
-        StackContext ctx = new StackContext(stack, environment.name(), file, directory, tree, values::get);
+        StackContext ctx = new StackContext(stack, environment.name(), file, directory, tree, values::get, warnings);
         List<Resource> resources = new ArrayList<>();
         Map<String, Object> services = top.map(compose.get("services"), "services");
         if (services.isEmpty()) {
@@ -122,6 +122,51 @@ public final class ComposeRenderer implements FormatRenderer {
         }
     }
 
+    /**
+     * The name of an external network, volume, config or secret, or null when it is not external.
+     * {@code external: true} takes {@code name:} or the key; the older {@code external: {name: X}}
+     * takes X (with docker's deprecation warning).
+     */
+    static String external(Map<String, Object> object, ComposeValues v, String noun, String key, String customName,
+            List<String> warnings) {
+        Object external = object.get("external");
+        if (external instanceof Map<?, ?>) {
+            Map<String, Object> ext = v.map(external, "external");
+            ComposeKeys.check(ext, java.util.Set.of("name"), v.file(), noun + " '" + key + "' external");
+            String name = v.string(ext.get("name"), "external.name");
+            if (name == null) {
+                return customName != null ? customName : key;
+            }
+            if (customName != null && !customName.equals(name)) {
+                throw v.error("external.name", "conflicts with name: '" + customName + "'; keep only name:");
+            }
+            warnings.add(v.file() + ": " + noun + " '" + key + "': external.name is deprecated in favor of name"
+                    + " (docker stack deploy warns the same); write name: " + name + " and external: true");
+            return name;
+        }
+        return Boolean.TRUE.equals(v.bool(external, "external")) ? (customName != null ? customName : key) : null;
+    }
+
+    /** A network's {@code ipam} as docker's convert.Networks sends it (driver, and subnets only). */
+    static Map<String, Object> ipam(ComposeValues v, Map<String, Object> ipam, String network) {
+        ComposeKeys.check(ipam, ComposeKeys.IPAM, v.file(), "network '" + network + "' ipam");
+        Map<String, Object> out = new LinkedHashMap<>();
+        String driver = v.string(ipam.get("driver"), "ipam.driver");
+        if (driver != null && !driver.isEmpty()) {
+            out.put("Driver", driver);
+        }
+        List<Object> configs = new ArrayList<>();
+        for (Object c : v.list(ipam.get("config"), "ipam.config")) {
+            Map<String, Object> config = v.map(c, "ipam.config");
+            ComposeKeys.check(config, ComposeKeys.IPAM_CONFIG, v.file(), "network '" + network + "' ipam.config");
+            configs.add(Map.of("Subnet", v.string(config.get("subnet"), "ipam.config.subnet")));
+        }
+        if (!configs.isEmpty()) {
+            out.put("Config", configs);
+        }
+        return out;
+    }
+
     /** The stack being rendered and the Swarm names of its top-level objects. */
     static final class StackContext {
         final String stack;
@@ -135,9 +180,11 @@ public final class ComposeRenderer implements FormatRenderer {
         final Map<String, String> volumeNames = new LinkedHashMap<>();
         final Map<String, String> configNames = new LinkedHashMap<>();
         final Map<String, String> secretNames = new LinkedHashMap<>();
+        final List<String> warnings;
 
         StackContext(String stack, String environment, String file, String directory, SourceTree tree,
-                java.util.function.Function<String, String> lookup) {
+                java.util.function.Function<String, String> lookup, List<String> warnings) {
+            this.warnings = warnings;
             this.stack = stack;
             this.environment = environment;
             this.file = file;
@@ -167,8 +214,9 @@ public final class ComposeRenderer implements FormatRenderer {
                 Map<String, Object> net = v.map(e.getValue(), "networks." + e.getKey());
                 ComposeKeys.check(net, ComposeKeys.NETWORK, file, "network '" + e.getKey() + "'");
                 String customName = v.string(net.get("name"), "name");
-                if (Boolean.TRUE.equals(v.bool(net.get("external"), "external"))) {
-                    networkNames.put(e.getKey(), customName != null ? customName : e.getKey());
+                String external = external(net, v, "network", e.getKey(), customName, warnings);
+                if (external != null) {
+                    networkNames.put(e.getKey(), external);
                     continue;
                 }
                 String name = customName != null ? customName : scoped(e.getKey());
@@ -186,6 +234,10 @@ public final class ComposeRenderer implements FormatRenderer {
                 if (net.get("driver_opts") != null) {
                     spec.put("Options", new TreeMap<>(v.keyValues(net.get("driver_opts"), "driver_opts")));
                 }
+                Map<String, Object> ipam = ipam(v, v.map(net.get("ipam"), "ipam"), e.getKey());
+                if (!ipam.isEmpty()) {
+                    spec.put("IPAM", ipam);
+                }
                 out.add(StackObjects.resource(StackObjects.NETWORK, spec, file));
             }
             return out;
@@ -197,8 +249,9 @@ public final class ComposeRenderer implements FormatRenderer {
                 Map<String, Object> vol = v.map(e.getValue(), "volumes." + e.getKey());
                 ComposeKeys.check(vol, ComposeKeys.VOLUME, file, "volume '" + e.getKey() + "'");
                 String customName = v.string(vol.get("name"), "name");
-                if (Boolean.TRUE.equals(v.bool(vol.get("external"), "external"))) {
-                    volumeNames.put(e.getKey(), customName != null ? customName : e.getKey());
+                String external = external(vol, v, "volume", e.getKey(), customName, warnings);
+                if (external != null) {
+                    volumeNames.put(e.getKey(), external);
                     continue;
                 }
                 volumeNames.put(e.getKey(), customName != null ? customName : scoped(e.getKey()));
@@ -229,8 +282,9 @@ public final class ComposeRenderer implements FormatRenderer {
                 Map<String, Object> obj = v.map(e.getValue(), noun + "s." + e.getKey());
                 ComposeKeys.check(obj, ComposeKeys.FILE_OBJECT, file, where);
                 String customName = v.string(obj.get("name"), "name");
-                if (Boolean.TRUE.equals(v.bool(obj.get("external"), "external"))) {
-                    names.put(e.getKey(), customName != null ? customName : e.getKey());
+                String external = external(obj, v, noun, e.getKey(), customName, warnings);
+                if (external != null) {
+                    names.put(e.getKey(), external);
                     continue;
                 }
                 String path = v.string(obj.get("file"), "file");
@@ -240,8 +294,14 @@ public final class ComposeRenderer implements FormatRenderer {
                 }
                 byte[] data = tree.read(RepoPaths.resolve(directory, path, file + ": " + where));
                 Map<String, Object> labels = labels(v.keyValues(obj.get("labels"), "labels"));
-                String base = customName != null ? customName : scoped(e.getKey());
-                String name = base + "-" + shortHash(data, labels.toString().getBytes(StandardCharsets.UTF_8));
+                String hash = shortHash(data, labels.toString().getBytes(StandardCharsets.UTF_8));
+                // an explicit name is used as written, as docker stack deploy uses it (other stacks and
+                // tools may refer to it); the content hash then goes into a label, so that new content is
+                // still seen as a change (and refused with advice: Swarm cannot change it in place)
+                String name = customName != null ? customName : scoped(e.getKey()) + "-" + hash;
+                if (customName != null) {
+                    labels.put(StackObjects.CONTENT_HASH, hash);
+                }
                 names.put(e.getKey(), name);
                 Map<String, Object> spec = new LinkedHashMap<>();
                 spec.put("Name", name);

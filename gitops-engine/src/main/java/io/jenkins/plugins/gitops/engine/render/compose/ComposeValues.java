@@ -27,6 +27,10 @@ final class ComposeValues {
         this.object = object;
     }
 
+    String file() {
+        return file;
+    }
+
     InvalidInputException error(String key, String problem) {
         return new InvalidInputException(file + ": " + object + ": " + key + ": " + problem);
     }
@@ -56,18 +60,55 @@ final class ComposeValues {
         if (value instanceof Map || value instanceof List) {
             throw error(key, "expected a single value, found " + describe(value));
         }
-        return value == null ? null : String.valueOf(value);
+        return value == null ? null : goString(value);
     }
 
-    /** A list of strings, or one string split like a shell would ({@code command: sleep 3600}). */
+    /**
+     * A scalar as Go's {@code fmt.Sprint} prints the value go-yaml decoded, which is how docker's
+     * compose loader turns numbers into strings (environment, labels, sysctls): {@code 2.0} is
+     * {@code 2}, {@code 1e3} is {@code 1000}, {@code 1e21} is {@code 1e+21}.
+     */
+    static String goString(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            return goFloat(((Number) value).doubleValue());
+        }
+        return String.valueOf(value);
+    }
+
+    /** Go's {@code strconv.FormatFloat(f, 'g', -1, 64)}: shortest digits, exponent below 1e-4 or from 1e21. */
+    static String goFloat(double f) {
+        if (Double.isNaN(f)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(f)) {
+            return f > 0 ? "+Inf" : "-Inf";
+        }
+        if (f == 0) {
+            return 1 / f < 0 ? "-0" : "0";
+        }
+        BigDecimal shortest = new BigDecimal(Double.toString(f)).stripTrailingZeros();
+        int exponent = shortest.precision() - shortest.scale() - 1;
+        if (exponent < -4 || exponent >= 21) {
+            String digits = shortest.unscaledValue().abs().toString();
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return (f < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                    + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+        }
+        return shortest.toPlainString();
+    }
+
+    /**
+     * A list of strings, or one string split like a shell would ({@code command: sleep 3600}); null
+     * when absent or empty ({@code ""}, {@code []}): the daemon does not store an empty command, so
+     * docker stack deploy's empty list never appears in a service spec either.
+     */
     List<String> command(Object value, String key) {
         if (value == null) {
             return null;
         }
-        if (value instanceof List<?> l) {
-            return l.stream().map(v -> string(v, key)).toList();
-        }
-        return shellSplit(string(value, key), key);
+        List<String> words = value instanceof List<?> l ? l.stream().map(v -> string(v, key)).toList()
+                : shellSplit(string(value, key), key);
+        return words.isEmpty() ? null : words;
     }
 
     Long integer(Object value, String key) {
@@ -125,7 +166,10 @@ final class ComposeValues {
         return total.longValue();
     }
 
-    /** {@code 512M}, {@code 1G}, {@code 1gb}, {@code 100k}, {@code 1024} in bytes (binary multiples, like Docker). */
+    /**
+     * {@code 512M}, {@code 1G}, {@code 1gb}, {@code 100k}, {@code 1024} in bytes: go-units'
+     * {@code RAMInBytes} (binary multiples; no unit means bytes), which docker's compose loader uses.
+     */
     Long bytes(Object value, String key) {
         if (value == null) {
             return null;
@@ -135,7 +179,7 @@ final class ComposeValues {
         if (!m.matches()) {
             throw error(key, "expected a size such as 512M or 1G, found '" + s + "'");
         }
-        int power = "kmgtp".indexOf(m.group(2).toLowerCase(Locale.ROOT)) + 1;
+        int power = m.group(2).isEmpty() ? 0 : "kmgtp".indexOf(m.group(2).toLowerCase(Locale.ROOT)) + 1;
         return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1024).pow(power)).longValue();
     }
 

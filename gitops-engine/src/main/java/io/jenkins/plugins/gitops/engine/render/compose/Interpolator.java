@@ -70,6 +70,14 @@ final class Interpolator {
     }
 
     String interpolate(String text, String where) {
+        return interpolate(text, where, false);
+    }
+
+    /**
+     * {@code keepEscapes}: a default or alternative value ({@code ${A:-$$x}}) keeps {@code $$} as
+     * written, as docker stack deploy's template substitution returns it untouched.
+     */
+    private String interpolate(String text, String where, boolean keepEscapes) {
         if (text.indexOf('$') < 0) {
             return text;
         }
@@ -84,7 +92,7 @@ final class Interpolator {
             }
             char next = text.charAt(i + 1);
             if (next == '$') {
-                out.append('$');
+                out.append(keepEscapes ? "$$" : "$");
                 i += 2;
             } else if (next == '{') {
                 int end = closingBrace(text, i + 2);
@@ -130,7 +138,7 @@ final class Interpolator {
         boolean unset = raw == null || (colon && raw.isEmpty());
         switch (op) {
             case "-":
-                return unset ? interpolate(arg, where) : raw;
+                return unset ? interpolate(arg, where, true) : raw;
             case "?":
                 if (unset) {
                     String reason = interpolate(arg, where);
@@ -140,7 +148,7 @@ final class Interpolator {
                 }
                 return raw;
             case "+":
-                return unset ? "" : interpolate(arg, where);
+                return unset ? "" : interpolate(arg, where, true);
             default:
                 throw new InvalidInputException(file + ": " + where + ": invalid variable reference '${" + expr
                         + "}'; use ${NAME}, ${NAME:-default} or ${NAME:?error}");

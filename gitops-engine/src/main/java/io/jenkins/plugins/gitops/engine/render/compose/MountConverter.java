@@ -56,12 +56,18 @@ final class MountConverter {
     private Map<String, Object> longSyntax(Map<String, Object> m) {
         ComposeKeys.check(m, ComposeKeys.MOUNT, ctx.file, "service '" + service + "' volumes");
         String type = m.get("type") == null ? "volume" : v.string(m.get("type"), "volumes.type");
-        if (!List.of("volume", "bind").contains(type)) {
-            throw v.error("volumes.type", "must be volume or bind, not '" + type + "'");
+        if (!List.of("volume", "bind", "tmpfs").contains(type)) {
+            throw v.error("volumes.type", "must be volume, bind or tmpfs, not '" + type + "'");
         }
         String target = v.string(m.get("target"), "volumes.target");
         if (target == null) {
             throw v.error("volumes", "the long syntax needs target: (the path in the container)");
+        }
+        if (!type.equals("tmpfs") && m.get("tmpfs") != null) {
+            throw v.error("volumes", "tmpfs options are incompatible with type " + type);
+        }
+        if (type.equals("tmpfs")) {
+            return tmpfs(m, target);
         }
         Map<String, Object> volume = v.map(m.get("volume"), "volumes.volume");
         ComposeKeys.check(volume, java.util.Set.of("nocopy"), ctx.file, "service '" + service + "' volumes.volume");
@@ -71,6 +77,29 @@ final class MountConverter {
                 Boolean.TRUE.equals(v.bool(m.get("read_only"), "volumes.read_only")),
                 Boolean.TRUE.equals(v.bool(volume.get("nocopy"), "volumes.volume.nocopy")),
                 v.string(bind.get("propagation"), "volumes.bind.propagation"));
+    }
+
+    /** docker's {@code handleTmpfsToMount}: no source, no volume or bind options, tmpfs.size in bytes. */
+    private Map<String, Object> tmpfs(Map<String, Object> m, String target) {
+        if (m.get("source") != null) {
+            throw v.error("volumes", "invalid tmpfs source, source must be empty");
+        }
+        if (m.get("volume") != null || m.get("bind") != null) {
+            throw v.error("volumes", (m.get("volume") != null ? "volume" : "bind") + " options are incompatible with type tmpfs");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Type", "tmpfs");
+        out.put("Target", target);
+        if (Boolean.TRUE.equals(v.bool(m.get("read_only"), "volumes.read_only"))) {
+            out.put("ReadOnly", true);
+        }
+        Map<String, Object> options = v.map(m.get("tmpfs"), "volumes.tmpfs");
+        ComposeKeys.check(options, java.util.Set.of("size"), ctx.file, "service '" + service + "' volumes.tmpfs");
+        Long size = v.bytes(options.get("size"), "volumes.tmpfs.size");
+        if (size != null && size > 0) {
+            out.put("TmpfsOptions", Map.of("SizeBytes", size));
+        }
+        return out;
     }
 
     private Map<String, Object> mount(String type, String source, String target, boolean readOnly, boolean noCopy,

@@ -10,12 +10,16 @@ import java.util.regex.Pattern;
 /** Compose {@code ports:} (short {@code "8080:80/udp"}, ranges, and long syntax) to Engine API PortConfigs. */
 final class PortConverter {
     private static final Pattern SHORT = Pattern.compile("(?:(\\d+)(?:-(\\d+))?:)?(\\d+)(?:-(\\d+))?(?:/(tcp|udp|sctp))?");
+    /** {@code IP:PUBLISHED:TARGET}: an IPv4 address or a bracketed IPv6 one before the published port. */
+    private static final Pattern HOST_IP = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:.]+\\]):(.*:.*)");
+    private final java.util.List<String> warnings;
     private final ComposeValues v;
     private final String file;
     private final String service;
 
-    PortConverter(ComposeValues v, String file, String service) {
+    PortConverter(ComposeValues v, String file, String service, java.util.List<String> warnings) {
         this.v = v;
+        this.warnings = warnings;
         this.file = file;
         this.service = service;
     }
@@ -32,13 +36,17 @@ final class PortConverter {
         return out;
     }
 
-    private List<Map<String, Object>> shortSyntax(String s) {
+    private List<Map<String, Object>> shortSyntax(String entry) {
+        String s = entry;
+        Matcher ip = HOST_IP.matcher(s);
+        if (ip.matches() && SHORT.matcher(ip.group(2)).matches()) {
+            // docker stack deploy drops the address: Swarm publishes on every address of every node
+            warnings.add(file + ": service '" + service + "': ports: the host IP of '" + entry + "' is ignored, as"
+                    + " docker stack deploy ignores it; the service listens on 0.0.0.0");
+            s = ip.group(2);
+        }
         Matcher m = SHORT.matcher(s);
         if (!m.matches()) {
-            if (s.chars().filter(c -> c == ':').count() >= 2) {
-                throw v.error("ports", "'" + s + "': binding to a host IP is not supported by Swarm; publish on all"
-                        + " addresses (\"8080:80\") or use the long syntax with mode: host");
-            }
             throw v.error("ports", "'" + s + "' is not a port mapping such as \"8080:80\", \"80\" or \"53:53/udp\"");
         }
         long target = Long.parseLong(m.group(3));

@@ -46,10 +46,16 @@ final class ServiceConverter {
         labels.put(StackObjects.STACK_IMAGE, image);
         spec.put("Labels", labels);
 
+        ContainerOptions options = new ContainerOptions(service, v, "service '" + name + "'", warnings);
         Map<String, Object> task = new LinkedHashMap<>();
-        task.put("ContainerSpec", containerSpec(image));
+        Map<String, Object> container = containerSpec(image);
+        options.addTo(container);
+        task.put("ContainerSpec", container);
         putIfNotEmpty(task, "Resources", resources(v.map(deploy.get("resources"), "deploy.resources")));
-        putIfNotEmpty(task, "RestartPolicy", restartPolicy(v.map(deploy.get("restart_policy"), "deploy.restart_policy")));
+        putIfNotEmpty(task, "RestartPolicy", deploy.get("restart_policy") != null
+                ? restartPolicy(v.map(deploy.get("restart_policy"), "deploy.restart_policy"))
+                : options.restartPolicy());
+        putIfNotNull(task, "LogDriver", options.logDriver());
         putIfNotEmpty(task, "Placement", placement(v.map(deploy.get("placement"), "deploy.placement")));
         task.put("Networks", networks());
         spec.put("TaskTemplate", task);
@@ -101,27 +107,32 @@ final class ServiceConverter {
         return c;
     }
 
-    /** env_file entries, then environment (which wins), as sorted {@code KEY=VALUE} like docker stack deploy. */
+    /**
+     * env_file entries (read verbatim, {@link EnvFile}), then environment (which wins), as docker's
+     * compose loader merges them ({@code resolveEnvironment}): a variable without a value or with an
+     * empty one takes the value of the variable of that name when one is set, a name without value
+     * stays a bare {@code NAME}; the {@code NAME=VALUE} strings are sorted as strings.
+     */
     private List<String> environment() {
-        Map<String, String> env = new TreeMap<>();
+        Map<String, String> env = new LinkedHashMap<>();
         Object envFiles = service.get("env_file");
         for (Object f : envFiles instanceof String ? List.of(envFiles) : v.list(envFiles, "env_file")) {
             String path = RepoPaths.resolve(ctx.directory, v.string(f, "env_file"), ctx.file + ": service '" + name + "'");
-            env.putAll(DotEnv.parse(ctx.tree.read(path), path));
-        }
-        v.keyValues(service.get("environment"), "environment").forEach((key, value) -> {
-            String resolved = value != null ? value : ctx.lookup.apply(key);
-            if (resolved == null) {
-                warnings.add(ctx.file + ": service '" + name + "': environment " + key
-                        + " has no value and no variable of that name is set; it is left out");
-                env.remove(key);
-            } else {
-                env.put(key, resolved);
+            for (String entry : EnvFile.parse(ctx.tree.read(path), path, ctx.lookup)) {
+                int eq = entry.indexOf('=');
+                putEnvironment(env, entry.substring(0, eq), entry.substring(eq + 1));
             }
-        });
+        }
+        v.keyValues(service.get("environment"), "environment").forEach((key, value) -> putEnvironment(env, key, value));
         List<String> out = new ArrayList<>();
-        env.forEach((k, val) -> out.add(k + "=" + val));
+        env.forEach((k, val) -> out.add(val == null ? k : k + "=" + val));
+        out.sort(null);
         return out;
+    }
+
+    private void putEnvironment(Map<String, String> env, String key, String value) {
+        String variable = ctx.lookup.apply(key);
+        env.put(key, (value == null || value.isEmpty()) && variable != null ? variable : value);
     }
 
     private Map<String, Object> healthcheck(Map<String, Object> hc) {
@@ -141,10 +152,12 @@ final class ServiceConverter {
             }
             out.put("Test", words);
         }
-        putIfNotNull(out, "Interval", v.durationNanos(hc.get("interval"), "healthcheck.interval"));
-        putIfNotNull(out, "Timeout", v.durationNanos(hc.get("timeout"), "healthcheck.timeout"));
-        putIfNotNull(out, "StartPeriod", v.durationNanos(hc.get("start_period"), "healthcheck.start_period"));
-        putIfNotNull(out, "Retries", v.integer(hc.get("retries"), "healthcheck.retries"));
+        // zero means "the default" to the daemon, which then stores nothing: leave zeros out so that the
+        // desired spec is what the daemon keeps
+        putIfPositive(out, "Interval", v.durationNanos(hc.get("interval"), "healthcheck.interval"));
+        putIfPositive(out, "Timeout", v.durationNanos(hc.get("timeout"), "healthcheck.timeout"));
+        putIfPositive(out, "StartPeriod", v.durationNanos(hc.get("start_period"), "healthcheck.start_period"));
+        putIfPositive(out, "Retries", v.integer(hc.get("retries"), "healthcheck.retries"));
         return out;
     }
 
@@ -153,10 +166,12 @@ final class ServiceConverter {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String kind : List.of("limits", "reservations")) {
             Map<String, Object> r = v.map(resources.get(kind), "deploy.resources." + kind);
-            ComposeKeys.check(r, ComposeKeys.RESOURCE_VALUES, ctx.file, "service '" + name + "' deploy.resources." + kind);
+            ComposeKeys.check(r, kind.equals("limits") ? ComposeKeys.RESOURCE_LIMITS : ComposeKeys.RESOURCE_RESERVATIONS,
+                    ctx.file, "service '" + name + "' deploy.resources." + kind);
             Map<String, Object> values = new LinkedHashMap<>();
             putIfNotNull(values, "NanoCPUs", v.nanoCpus(r.get("cpus"), "deploy.resources." + kind + ".cpus"));
             putIfNotNull(values, "MemoryBytes", v.bytes(r.get("memory"), "deploy.resources." + kind + ".memory"));
+            putIfPositive(values, "Pids", v.integer(r.get("pids"), "deploy.resources." + kind + ".pids"));
             putIfNotEmpty(out, kind.equals("limits") ? "Limits" : "Reservations", values);
         }
         return out;
@@ -224,6 +239,8 @@ final class ServiceConverter {
             attachment.put("Aliases", aliases);
             out.add(attachment);
         }
+        // sorted by network name, as docker's convertServiceNetworks sorts them
+        out.sort(Comparator.comparing(a -> String.valueOf(((Map<?, ?>) a).get("Target"))));
         return out;
     }
 
@@ -285,11 +302,11 @@ final class ServiceConverter {
             throw v.error("deploy.endpoint_mode", "must be vip or dnsrr, not '" + mode + "'");
         }
         out.put("Mode", mode);
-        List<Map<String, Object>> ports = new PortConverter(v, ctx.file, name).ports(v.list(service.get("ports"), "ports"));
+        List<Map<String, Object>> ports = new PortConverter(v, ctx.file, name, warnings).ports(v.list(service.get("ports"), "ports"));
         if (!ports.isEmpty()) {
-            ports.sort(Comparator.comparing((Map<String, Object> p) -> ((Number) p.get("TargetPort")).longValue())
-                    .thenComparing(p -> String.valueOf(p.get("Protocol")))
-                    .thenComparing(p -> p.get("PublishedPort") == null ? 0L : ((Number) p.get("PublishedPort")).longValue()));
+            // docker's convertEndpointSpec sorts by published port (0 when none), keeping the file's order otherwise
+            ports.sort(Comparator.comparingLong(
+                    (Map<String, Object> p) -> p.get("PublishedPort") == null ? 0L : ((Number) p.get("PublishedPort")).longValue()));
             out.put("Ports", ports);
         }
         return out;
@@ -309,7 +326,9 @@ final class ServiceConverter {
             }
             String target = v.string(r.get("target"), key + ".target");
             if (target == null) {
-                target = key.equals("configs") ? "/" + source : source;
+                // docker's convertServiceConfigObjs/convertServiceSecrets: the source name, relative
+                // (the daemon mounts configs at /<name>, secrets at /run/secrets/<name>)
+                target = source;
             }
             Map<String, Object> file = new LinkedHashMap<>();
             file.put("Name", target);
@@ -322,11 +341,20 @@ final class ServiceConverter {
             out1.put(key.equals("configs") ? "ConfigName" : "SecretName", swarmName);
             out.add(out1);
         }
+        // sorted by name (stable), as docker's convertServiceConfigObjs and convertServiceSecrets sort them
+        String nameKey = key.equals("configs") ? "ConfigName" : "SecretName";
+        out.sort(Comparator.comparing(r -> String.valueOf(((Map<?, ?>) r).get(nameKey))));
         return out;
     }
 
     private static void putIfNotNull(Map<String, Object> map, String key, Object value) {
         if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static void putIfPositive(Map<String, Object> map, String key, Long value) {
+        if (value != null && value > 0) {
             map.put(key, value);
         }
     }

@@ -21,6 +21,12 @@ public final class StackObjects {
     public static final String SECRET = "Secret";
     /** Service label {@code docker stack deploy} sets to the image reference. */
     public static final String STACK_IMAGE = "com.docker.stack.image";
+    /**
+     * Label holding a content hash on configs and secrets whose compose file gives an explicit
+     * {@code name:} (the name is then used as written, so new content must show elsewhere; the
+     * daemon never returns secret data).
+     */
+    public static final String CONTENT_HASH = "gitops.jenkins.io/content-hash";
 
     private StackObjects() {
     }

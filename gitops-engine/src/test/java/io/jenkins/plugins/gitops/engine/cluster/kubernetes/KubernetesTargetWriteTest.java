@@ -181,12 +181,12 @@ class KubernetesTargetWriteTest {
     }
 
     @Test
-    void secretValuesNeverReachTheLastAppliedAnnotationNorErrors() {
+    void secretValuesNeverReachTheManagedFieldsAnnotationNorErrors() {
         DesiredState prepared = sync(Fixtures.state("app/db-credentials.yaml"));
         ResourceKey key = new ResourceKey("", "Secret", "docs-dev", "db-credentials");
         Resource live = target.get(key).orElseThrow();
-        String lastApplied = live.annotations().get(LastApplied.ANNOTATION);
-        assertThat(lastApplied).contains("sha256:").doesNotContain("s3cr3t-Pa55word-do-not-leak")
+        String managed = live.annotations().get(ManagedFields.ANNOTATION);
+        assertThat(managed).contains("\"data\":{").doesNotContain("s3cr3t-Pa55word-do-not-leak")
                 .doesNotContain("dG9rZW4tdmFsdWUtZG8tbm90LWxlYWs=").doesNotContain("token-value-do-not-leak");
 
         // someone changes the Secret meanwhile: our patch carries the old resourceVersion and gets 409

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * SwarmTarget against a real swarm manager (see .ci/swarm-up.sh). Each test deploys its own stack
@@ -105,6 +107,20 @@ class SwarmTargetTest {
         assertThat(TestSync.versionIndex(target.get(key("Service", stack + "_medianest-app")).orElseThrow()))
                 .isEqualTo(version);
         assertThat(docker("stack", "services", "--format", "{{.Name}}", stack)).contains(stack + "_medianest-app");
+    }
+
+    /** Every compose test stack that deploys without outside objects; the parity stacks are in StackDeployParityTest. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"compose/app", "compose/development", "compose/staging", "swarm/failing", "swarm/updatable"})
+    void aNoOpResyncOfEveryComposeTestStackWritesNothing(String dir) throws Exception {
+        SwarmTarget target = target("noop");
+        Map<String, String> variables = Map.of("APP_VERSION", "1");
+        TestSync.Result first = TestSync.sync(target, render(target, dir, variables), true);
+        assertThat(first.created()).isNotEmpty();
+        TestSync.Result second = TestSync.sync(target, render(target, dir, variables), true);
+        assertThat(second.created()).isEmpty();
+        assertThat(second.updated()).isEmpty();
+        assertThat(second.deleted()).isEmpty();
     }
 
     @Test

@@ -112,8 +112,8 @@ class ComposeRendererTest {
                 .isEqualTo(List.of(Map.of("Target", "production-network", "Aliases", List.of("medianest-app"))));
         assertThat((List<Object>) Manifests.get(spec, "TaskTemplate", "ContainerSpec", "Secrets")).containsExactly(
                 Map.of("File", Map.of("Name", "database_url", "UID", "0", "GID", "0", "Mode", 292), "SecretName", "database_url"),
-                Map.of("File", Map.of("Name", "jwt_secret", "UID", "0", "GID", "0", "Mode", 292), "SecretName", "jwt_secret"),
-                Map.of("File", Map.of("Name", "encryption_key", "UID", "0", "GID", "0", "Mode", 292), "SecretName", "encryption_key"));
+                Map.of("File", Map.of("Name", "encryption_key", "UID", "0", "GID", "0", "Mode", 292), "SecretName", "encryption_key"),
+                Map.of("File", Map.of("Name", "jwt_secret", "UID", "0", "GID", "0", "Mode", 292), "SecretName", "jwt_secret"));
         assertThat(Manifests.get(spec, "TaskTemplate", "Placement"))
                 .isEqualTo(Map.of("Constraints", List.of("node.labels.tier == application")));
         assertThat(Manifests.get(spec, "TaskTemplate", "RestartPolicy")).isEqualTo(Map.of("Condition", "on-failure",
@@ -180,9 +180,20 @@ class ComposeRendererTest {
     @Test
     void keysSwarmIgnoresGiveWarningsAndServicesWithoutNetworksGetTheDefaultNetwork() {
         Rendering r = render("errors/ignored-keys", Map.of());
-        assertThat(r.warnings()).hasSize(4).allMatch(w -> w.contains("service 'web'") && w.contains("ignored"));
-        assertThat(String.join("\n", r.warnings())).contains("'build'", "'container_name'", "'restart'", "'depends_on'");
+        assertThat(r.warnings()).hasSize(3).allMatch(w -> w.contains("service 'web'") && w.contains("ignored"));
+        assertThat(String.join("\n", r.warnings())).contains("'build'", "'container_name'", "'depends_on'");
+        // restart: is on docker's list of unsupported keys, but docker stack deploy converts it all the same
+        Resource web = r.resources().stream().filter(x -> x.name().equals("medianest_web")).findFirst().orElseThrow();
+        assertThat(Manifests.get(web.manifest(), "Spec", "TaskTemplate", "RestartPolicy")).isEqualTo(Map.of("Condition", "any"));
         assertThat(Resource.keys(r.resources())).contains(new ResourceKey("swarm", "Network", "", "medianest_default"));
+    }
+
+    @Test
+    void anEnvFileNameWithABlankIsRefusedWithFileAndLineAsDockerRefusesIt() {
+        assertThatThrownBy(() -> render("errors/env-file-blank-name", Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("errors/env-file-blank-name/app.env:2: variable 'SPACES ' contains whitespace;"
+                        + " write NAME=VALUE with no blank before '='");
     }
 
     @Test

@@ -26,6 +26,11 @@ class InterpolatorTest {
     }
 
     @Test
+    void aDefaultOrAlternativeKeepsDoubleDollarsAsDockerStackDeployDoes() {
+        assertThat(interpolator.interpolate("${MISSING:-$$x}|${TAG:+$$y}|$$z", "w")).isEqualTo("$$x|$$y|$z");
+    }
+
+    @Test
     void unsetVariableWithoutDefaultIsEmptyWithAWarning() {
         assertThat(interpolator.interpolate("x${NOPE}y", "service 'web'")).isEqualTo("xy");
         assertThat(interpolator.warnings()).containsExactly(
