@@ -483,7 +483,8 @@ public final class GitSource implements AutoCloseable {
             return new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
         }
         if (Files.exists(dir)) {
-            FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY);
+            // SKIP_MISSING: a background auto-gc of the broken cache may remove its own lock files meanwhile
+            FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
         }
         try {
             return Git.init().setBare(true).setDirectory(dir.toFile()).call().getRepository();
