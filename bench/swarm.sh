@@ -3,12 +3,12 @@
 # `docker stack deploy` on the same daemon and the same 20-service compose file.
 #
 #   eval "$(.ci/swarm-up.sh)"                            # a swarm and the gitops-test/busybox images
-#   mvn -o -q -pl gitops-cli -am package -DskipTests     # optional: gitops-cli/target/gitops.jar
+#   ./mvnw -o -q -pl gitops-cli -am package -DskipTests     # optional: gitops-cli/target/gitops.jar
 #   bench/swarm.sh [--runs 3] [--services 20] [--docker-host unix:///...] [--docker /usr/bin/docker]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 classpath="$PWD/gitops-engine/target/bench.classpath"
-mvn -o -q -pl gitops-engine compile dependency:build-classpath \
+./mvnw -o -q -pl gitops-engine compile dependency:build-classpath \
   -Dmdep.outputFile="$classpath" -Dmdep.includeScope=runtime >&2
 exec java -cp "gitops-engine/target/classes:$(cat "$classpath")" \
   io.jenkins.plugins.gitops.engine.bench.SwarmBenchmark "$@"

@@ -4,64 +4,70 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Item;
+import hudson.model.Queue;
 import hudson.model.Run;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.springframework.security.core.Authentication;
 
 /**
- * Where credentials are looked up: a run's context (steps), a job (the job page's rollback) or the
- * global store (the drift worker, which runs for no job).
+ * Where credentials are looked up, and who takes environment locks: a run's step (Pipeline steps), a
+ * job (the job page's rollback) or the global store (the drift worker, which runs for no job).
  */
 abstract class CredentialsLookup {
+    private final String holder;
+
+    private CredentialsLookup(String holder) {
+        this.holder = holder;
+    }
 
     @CheckForNull
     abstract <C extends IdCredentials> C find(String id, Class<C> type);
 
-    /** Who is asking, as environment locks name it to whoever they refuse. */
-    abstract String holder();
+    /** Who takes the environment locks (see {@code LeaseHolders}); named to whoever they refuse. */
+    final String holder() {
+        return holder;
+    }
 
     /** As the run's authentication would see them, tracked as used by the run. */
-    static CredentialsLookup forRun(Run<?, ?> run) {
-        return new CredentialsLookup() {
+    static CredentialsLookup forRun(Run<?, ?> run, String holder) {
+        return new CredentialsLookup(holder) {
             @Override
             <C extends IdCredentials> C find(String id, Class<C> type) {
                 return CredentialsProvider.track(run, CredentialsProvider.findCredentialById(id, type, run));
             }
-
-            @Override
-            String holder() {
-                return "jenkins " + run.getExternalizableId();
-            }
         };
     }
 
-    /** Credentials of the job's folder chain and the global store. */
-    static CredentialsLookup forItem(Item item) {
-        return new CredentialsLookup() {
+    /**
+     * The job's credentials, as a build of the job sees those it did not get as parameters (credentials
+     * plugin, {@code CredentialsProvider.findCredentialById(String, Class, Run, List)}): found with the
+     * job's default authentication ({@link Tasks#getAuthenticationOf2}: SYSTEM unless a
+     * QueueItemAuthenticator says otherwise), then with SYSTEM when that authentication may use the
+     * item's credentials; tracked as used by the job.
+     */
+    static CredentialsLookup forItem(Item item, String holder) {
+        return new CredentialsLookup(holder) {
             @Override
             <C extends IdCredentials> C find(String id, Class<C> type) {
-                return CredentialsProvider.findCredentialByIdInItem(id, type, item, ACL.SYSTEM2, List.of());
-            }
-
-            @Override
-            String holder() {
-                return "jenkins " + item.getFullName() + " (environments page)";
+                Authentication auth = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+                C found = CredentialsProvider.findCredentialByIdInItem(id, type, item, auth, List.of());
+                if (found == null && auth != ACL.SYSTEM2 && item.hasPermission2(auth, CredentialsProvider.USE_ITEM)) {
+                    found = CredentialsProvider.findCredentialByIdInItem(id, type, item, ACL.SYSTEM2, List.of());
+                }
+                return CredentialsProvider.track(item, found);
             }
         };
     }
 
     /** Global credentials only (configured by an administrator in the GitOps configuration). */
-    static CredentialsLookup global() {
-        return new CredentialsLookup() {
+    static CredentialsLookup global(String holder) {
+        return new CredentialsLookup(holder) {
             @Override
             <C extends IdCredentials> C find(String id, Class<C> type) {
                 return CredentialsProvider.findCredentialByIdInItemGroup(id, type, Jenkins.get(), ACL.SYSTEM2, List.of());
-            }
-
-            @Override
-            String holder() {
-                return "jenkins drift worker";
             }
         };
     }

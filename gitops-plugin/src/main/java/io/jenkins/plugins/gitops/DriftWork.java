@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.pipeline.DriftSchedule;
 import io.jenkins.plugins.gitops.engine.pipeline.DriftState;
+import io.jenkins.plugins.gitops.engine.pipeline.LeaseHolders;
 import io.jenkins.plugins.gitops.engine.pipeline.LifecycleOperations;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,8 +67,8 @@ public class DriftWork extends AsyncPeriodicWork {
     private List<String> check(GitOpsRepository repository, GitOpsConfiguration config, TaskListener listener)
             throws AbortException {
         List<String> environments = repository.getTargets().stream().map(EnvironmentTarget::getEnvironment).toList();
-        return EngineSession.use("drift check", repository.getUrl(), null, null, environments, CredentialsLookup.global(),
-                listener, session -> {
+        return EngineSession.use("drift check", repository.getUrl(), null, null, environments,
+                CredentialsLookup.global(LeaseHolders.driftWorker(Controller.id())), listener, session -> {
             ProjectConfig project = session.gitOps().config(null);
             Map<String, Duration> intervals = new LinkedHashMap<>();
             Map<String, Environment> byKey = new LinkedHashMap<>();

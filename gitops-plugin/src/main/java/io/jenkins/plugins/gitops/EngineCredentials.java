@@ -6,6 +6,7 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import hudson.util.Secret;
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.cluster.TargetSettings;
+import io.jenkins.plugins.gitops.engine.pipeline.ControllerAccess;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,22 +18,33 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * Turns Jenkins credentials into the engine's credential types. Every secret value read is added to
- * {@code secrets} so the build log can mask it; none is kept anywhere else.
+ * {@code secrets} so the build log can mask it; none is kept anywhere else. What the controller itself
+ * could reach (its {@code ~/.ssh}, files and commands named in a kubeconfig) is refused unless the
+ * administrator allowed it ({@link ControllerAccess}).
  */
 final class EngineCredentials {
     private final CredentialsLookup lookup;
     private final Collection<String> secrets;
+    private final ControllerAccess access;
 
-    EngineCredentials(CredentialsLookup lookup, Collection<String> secrets) {
+    EngineCredentials(CredentialsLookup lookup, Collection<String> secrets, ControllerAccess access) {
         this.lookup = lookup;
         this.secrets = secrets;
+        this.access = access;
     }
 
-    /** Git: username/password, SSH private key, or a token as secret text. */
-    GitCredentials git(String id) {
-        if (id == null) {
-            return GitCredentials.NONE;
-        }
+    /**
+     * Git: username/password, SSH private key (trusting the repository's configured known hosts), or
+     * a token as secret text.
+     */
+    GitCredentials git(String id, GitOpsRepository repository) {
+        GitCredentials credentials = id == null ? GitCredentials.NONE : resolveGit(id);
+        GitCredentials.HostKeys hostKeys = access.checkGit(repository.getUrl(), credentials, repository.getKnownHosts());
+        return credentials instanceof GitCredentials.SshKey key
+                ? GitCredentials.sshKey(key.username(), key.privateKeyPem(), key.passphrase(), hostKeys) : credentials;
+    }
+
+    private GitCredentials resolveGit(String id) {
         StandardCredentials found = require(id, "Git");
         if (found instanceof StandardUsernamePasswordCredentials up) {
             return GitCredentials.usernamePassword(up.getUsername(), chars(up.getPassword()));
@@ -49,8 +61,10 @@ final class EngineCredentials {
     }
 
     /**
-     * Kubernetes: a kubeconfig from a secret file or secret text. Swarm: Docker TLS material from
-     * Docker server credentials. The target's context and Docker host complete the settings.
+     * Kubernetes: a self-contained kubeconfig from a secret file or secret text. Swarm: Docker TLS
+     * material from Docker server credentials. The target's context and Docker host complete the
+     * settings. Without credentials, the settings hold no kubeconfig: {@link ControllerAccess#checkTarget}
+     * then refuses the environment (unless the controller's own access is allowed).
      */
     TargetSettings target(String id, String context, String dockerHost) {
         TargetSettings settings = TargetSettings.DEFAULTS.withKubeconfigFile(null, context).withDockerHost(dockerHost, null);
@@ -59,10 +73,10 @@ final class EngineCredentials {
         }
         StandardCredentials found = require(id, "target");
         if (found instanceof FileCredentials file) {
-            return kubeconfig(read(id, file), context, dockerHost);
+            return kubeconfig(id, read(id, file), context, dockerHost);
         }
         if (found instanceof StringCredentials text) {
-            return kubeconfig(reveal(text.getSecret()), context, dockerHost);
+            return kubeconfig(id, reveal(text.getSecret()), context, dockerHost);
         }
         if (found instanceof DockerServerCredentials docker) {
             String key = docker.getClientKeySecret() == null ? null : reveal(docker.getClientKeySecret());
@@ -72,7 +86,8 @@ final class EngineCredentials {
         throw wrongType(id, "target", "secret file or secret text (kubeconfig), or Docker server credentials (TLS)");
     }
 
-    private TargetSettings kubeconfig(String content, String context, String dockerHost) {
+    private TargetSettings kubeconfig(String id, String content, String context, String dockerHost) {
+        access.checkKubeconfig(id, content);
         return new TargetSettings(content, null, context, dockerHost, null, null, null, null);
     }
 

@@ -2,14 +2,16 @@ package io.jenkins.plugins.gitops;
 
 import hudson.AbortException;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.gitops.engine.GitOpsException;
 import io.jenkins.plugins.gitops.engine.GitOps;
+import io.jenkins.plugins.gitops.engine.GitOpsException;
 import io.jenkins.plugins.gitops.engine.ProgressListener;
 import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
 import io.jenkins.plugins.gitops.engine.cluster.TargetSettings;
 import io.jenkins.plugins.gitops.engine.cluster.Targets;
+import io.jenkins.plugins.gitops.engine.pipeline.ControllerAccess;
 import io.jenkins.plugins.gitops.engine.pipeline.LifecycleOperations;
 import io.jenkins.plugins.gitops.engine.model.Masking;
+import io.jenkins.plugins.gitops.engine.source.GitCredentials;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +22,16 @@ import jenkins.model.Jenkins;
 /**
  * One use of the engine from Jenkins: the facade for one repository, with Git and target
  * credentials resolved in the caller's context and a build-log listener that masks their values.
- * Opened per step call, job-page action or drift check, and closed after it.
+ * Opened per step call, job-page rollback or drift check, and closed after it.
+ *
+ * <p>Every engine call runs with this plugin's class loader as the thread's context class loader.
+ * Jenkins threads carry core's: {@code hudson.util.ClassLoaderSanityThreadFactory} sets it on the
+ * threads of {@code Computer.threadPoolForRemoting} (where step executions and the drift worker run)
+ * and {@code jenkins.util.Timer}, and web requests carry the web application's. None of them sees
+ * this plugin's {@code WEB-INF/lib}: helm-java would not find its native library
+ * ({@code META-INF/services} in {@code helm-java}'s platform jar) and try to download one, JGit
+ * would miss its SSH session factory and fabric8 its HTTP client factory, all found through
+ * {@code ServiceLoader} with the context class loader.
  */
 final class EngineSession implements AutoCloseable {
     private final GitOpsRepository repository;
@@ -43,10 +54,13 @@ final class EngineSession implements AutoCloseable {
      */
     static EngineSession open(String repositoryUrl, String credentialsId, String targetCredentialsId,
             List<String> environments, CredentialsLookup lookup, TaskListener log) {
-        GitOpsRepository repository = GitOpsConfiguration.get().repository(repositoryUrl);
+        GitOpsConfiguration config = GitOpsConfiguration.get();
+        ControllerAccess access = config.access();
+        GitOpsRepository repository = config.repository(repositoryUrl);
         List<String> secrets = new ArrayList<>();
-        EngineCredentials credentials = new EngineCredentials(lookup, secrets);
-        var git = credentials.git(credentialsId != null ? credentialsId : repository.getCredentialsId());
+        EngineCredentials credentials = new EngineCredentials(lookup, secrets, access);
+        GitCredentials git = credentials.git(credentialsId != null ? credentialsId : repository.getCredentialsId(),
+                repository);
         Map<String, TargetSettings> settings = new HashMap<>();
         for (String environment : environments) {
             EnvironmentTarget target = repository.target(environment).orElse(new EnvironmentTarget(environment));
@@ -55,8 +69,11 @@ final class EngineSession implements AutoCloseable {
         }
         Masking masker = new Masking(secrets);
         ProgressListener listener = masker.wrap(BuildLog.listener(log)::progress)::accept;
-        TargetFactory targets = environment -> Targets.factory(
-                settings.getOrDefault(environment.name(), TargetSettings.DEFAULTS)).open(environment);
+        TargetFactory targets = environment -> {
+            TargetSettings chosen = settings.getOrDefault(environment.name(), TargetSettings.DEFAULTS);
+            access.checkTarget(environment, chosen);
+            return Targets.factory(chosen).open(environment);
+        };
         GitOps gitOps = GitOps.builder().repository(repository.getUrl()).credentials(git)
                 .cacheDir(new File(Jenkins.get().getRootDir(), "caches/gitops").toPath())
                 .targets(targets).listener(listener).holder(lookup.holder()).secrets(secrets).build();
@@ -69,19 +86,29 @@ final class EngineSession implements AutoCloseable {
         T run(EngineSession session) throws AbortException;
     }
 
-    /** Opens a session, runs {@code work}, closes it; any engine error fails {@code step} with its message. */
+    /**
+     * Opens a session, runs {@code work}, closes it, all with this plugin's context class loader; any
+     * engine error fails {@code step} with its (masked) message.
+     */
     static <T> T use(String step, String repositoryUrl, String credentialsId, String targetCredentialsId,
             List<String> environments, CredentialsLookup lookup, TaskListener log, Work<T> work) throws AbortException {
-        EngineSession session;
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(EngineSession.class.getClassLoader());
         try {
-            session = open(repositoryUrl, credentialsId, targetCredentialsId, environments, lookup, log);
-        } catch (GitOpsException e) {
-            throw Failures.abort(step, e, text -> text);
-        }
-        try (session) {
-            return work.run(session);
-        } catch (GitOpsException e) {
-            throw Failures.abort(step, e, session::mask);
+            EngineSession session;
+            try {
+                session = open(repositoryUrl, credentialsId, targetCredentialsId, environments, lookup, log);
+            } catch (GitOpsException e) {
+                throw Failures.abort(step, e, text -> text);
+            }
+            try (session) {
+                return work.run(session);
+            } catch (GitOpsException e) {
+                throw Failures.abort(step, e, session::mask);
+            }
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 

@@ -1,22 +1,22 @@
 package io.jenkins.plugins.gitops;
 
-import hudson.Util;
 import hudson.model.Action;
+import hudson.model.Computer;
 import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
-import hudson.util.LogTaskListener;
+import hudson.model.User;
 import io.jenkins.plugins.gitops.engine.pipeline.DeploymentEntry;
-import io.jenkins.plugins.gitops.engine.pipeline.DeploymentText;
 import io.jenkins.plugins.gitops.engine.pipeline.DriftState;
-import io.jenkins.plugins.gitops.engine.pipeline.LifecycleResult;
 import io.jenkins.plugins.gitops.engine.pipeline.RollbackArguments;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
@@ -25,12 +25,14 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
  * The job page's view of the environments this job deploys: current revision, last sync, drift
- * state from the drift worker, and the history from the job's builds, with a rollback button.
+ * state from the drift worker, the history from the job's builds, and a rollback button whose
+ * rollbacks run in the background with their own record and log ({@link JobPageRollback}).
  */
 public class EnvironmentsAction implements Action {
-    private static final Logger LOGGER = Logger.getLogger(EnvironmentsAction.class.getName());
     /** How many recent builds are read for the history (each build keeps its own entries). */
     static final int MAX_BUILDS = 50;
+    /** The largest part of a rollback log the page serves. */
+    static final int MAX_LOG_BYTES = 1 << 20;
 
     private final Job<?, ?> job;
 
@@ -51,7 +53,7 @@ public class EnvironmentsAction implements Action {
                 continue;
             }
             List<DeploymentEntry> entries = new ArrayList<>(action.getEntries());
-            java.util.Collections.reverse(entries);
+            Collections.reverse(entries);
             entries.stream().filter(e -> !e.isDryRun()).forEach(e -> rows.add(new HistoryRow(run, e)));
         }
         return rows;
@@ -68,30 +70,50 @@ public class EnvironmentsAction implements Action {
         return List.copyOf(latest.values());
     }
 
+    /** The rollbacks started from this page, newest first. */
+    public List<JobRollback> getRollbacks() {
+        return JobDeployments.of(job).getRollbacks();
+    }
+
     public boolean isRollbackAllowed() {
         return job.hasPermission(Item.BUILD);
     }
 
     /**
-     * Rolls an environment back (revert commit, then sync), as {@code gitopsRollback} does. POST only,
-     * and only for users who may build this job.
+     * Starts a rollback of an environment to its previous deployment (revert commit, then sync), as
+     * {@code gitopsRollback} does, and shows its record. POST only; for users who may build this job;
+     * only for a (repository, environment) pair this job deployed, so the page cannot be used to reach
+     * other repositories or environments with the job's credentials.
      */
     @RequirePOST
-    public HttpResponse doRollback(@QueryParameter String repository, @QueryParameter String environment,
-            @QueryParameter String to) {
+    public HttpResponse doRollback(@QueryParameter String repository, @QueryParameter String environment) {
         job.checkPermission(Item.BUILD);
-        String actor = Jenkins.getAuthentication2().getName();
-        try {
-            RollbackArguments arguments = Failures.valid("rollback", () -> new RollbackArguments(
-                    Util.fixEmptyAndTrim(repository), environment, to, RollbackArguments.Mode.REVERT, actor).validate());
-            LifecycleResult result = EngineSession.use("rollback", arguments.repository(), null, null,
-                    List.of(arguments.environment()), CredentialsLookup.forItem(job),
-                    new LogTaskListener(LOGGER, Level.INFO), session -> session.lifecycle().rollback(arguments));
-            LOGGER.info(() -> actor + " rolled back " + environment + " from " + job.getFullName() + ": "
-                    + DeploymentText.summary(result));
-            return HttpResponses.redirectToDot();
-        } catch (hudson.AbortException e) {
-            return HttpResponses.errorWithoutStack(400, e.getMessage());
+        JobDeployments deployments = JobDeployments.of(job);
+        if (repository == null || environment == null || !deployments.hasDeployed(repository, environment)) {
+            return HttpResponses.errorWithoutStack(400, "This job never deployed environment '" + environment
+                    + "' of repository '" + repository + "'; only environments it deployed are rolled back here");
+        }
+        User user = User.current();
+        String userId = user != null ? user.getId() : Jenkins.getAuthentication2().getName();
+        JobRollback rollback = deployments.start(userId, repository, environment, RollbackArguments.PREVIOUS);
+        Computer.threadPoolForRemoting.submit(new JobPageRollback(job, deployments, rollback, Approvals.groups(userId)));
+        return HttpResponses.redirectTo(".#rollback-" + rollback.getId());
+    }
+
+    /** The log of a rollback started from this page, as plain text (for users who may see the job). */
+    public HttpResponse doRollbackLog(@QueryParameter int id) throws IOException {
+        job.checkPermission(Item.READ);
+        JobDeployments deployments = JobDeployments.of(job);
+        JobRollback rollback = deployments.rollback(id);
+        if (rollback == null || !deployments.log(rollback).isFile()) {
+            return HttpResponses.notFound();
+        }
+        try (RandomAccessFile log = new RandomAccessFile(deployments.log(rollback), "r")) {
+            long from = Math.max(0, log.length() - MAX_LOG_BYTES);
+            byte[] tail = new byte[(int) (log.length() - from)];
+            log.seek(from);
+            log.readFully(tail);
+            return HttpResponses.text(new String(tail, StandardCharsets.UTF_8));
         }
     }
 

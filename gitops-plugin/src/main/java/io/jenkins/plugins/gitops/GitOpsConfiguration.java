@@ -5,20 +5,25 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.gitops.engine.GitOpsException;
+import io.jenkins.plugins.gitops.engine.InvalidInputException;
+import io.jenkins.plugins.gitops.engine.pipeline.ControllerAccess;
 import io.jenkins.plugins.gitops.engine.pipeline.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * The GitOps repositories this controller deploys from, their credentials, and the drift worker's
- * settings. Configuration as Code: {@code unclassified: gitops: repositories: [...]}.
+ * The GitOps repositories this controller deploys from, their credentials, the drift worker's
+ * settings, and what pipelines may reach of the controller itself. Configuration as Code:
+ * {@code unclassified: gitops: repositories: [...]}.
  */
 @Extension
 @Symbol("gitops")
@@ -28,6 +33,8 @@ public class GitOpsConfiguration extends GlobalConfiguration {
     private List<GitOpsRepository> repositories = new ArrayList<>();
     private String driftInterval = DEFAULT_DRIFT_INTERVAL;
     private boolean selfHealAllowed;
+    private boolean controllerCredentialsAllowed;
+    private boolean unconfiguredRepositoriesAllowed;
 
     public GitOpsConfiguration() {
         load();
@@ -35,6 +42,24 @@ public class GitOpsConfiguration extends GlobalConfiguration {
 
     public static GitOpsConfiguration get() {
         return GlobalConfiguration.all().getInstance(GitOpsConfiguration.class);
+    }
+
+    /**
+     * The system page's form: repositories are reset first because the form leaves the key out when the
+     * last one was deleted (so it would otherwise stick), and a bad drift interval is a form error on
+     * its field, not an exception page.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        try {
+            Durations.parse("driftInterval", json.optString("driftInterval", DEFAULT_DRIFT_INTERVAL));
+        } catch (GitOpsException e) {
+            throw new FormException(e.getMessage(), "driftInterval");
+        }
+        repositories = new ArrayList<>();
+        req.bindJSON(this, json);
+        save();
+        return true;
     }
 
     @NonNull
@@ -53,6 +78,7 @@ public class GitOpsConfiguration extends GlobalConfiguration {
         return driftInterval == null || driftInterval.isBlank() ? DEFAULT_DRIFT_INTERVAL : driftInterval;
     }
 
+    /** @throws GitOpsException for text that is not a duration (Configuration as Code reports it) */
     @DataBoundSetter
     public void setDriftInterval(String driftInterval) {
         Durations.parse("driftInterval", driftInterval);
@@ -76,21 +102,60 @@ public class GitOpsConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * The configured repository with this URL, or (for null) the first one. A URL that is not
-     * configured is used as given, without credentials unless the step names some.
+     * Whether steps may use what the controller itself can reach: its kubeconfig or service account,
+     * its Docker socket, its {@code ~/.ssh} keys and known hosts, kubeconfigs that run commands or read
+     * files. Off by default: a Jenkinsfile author would otherwise act with the controller's identity.
+     */
+    public boolean isControllerCredentialsAllowed() {
+        return controllerCredentialsAllowed;
+    }
+
+    @DataBoundSetter
+    public void setControllerCredentialsAllowed(boolean controllerCredentialsAllowed) {
+        this.controllerCredentialsAllowed = controllerCredentialsAllowed;
+        save();
+    }
+
+    /** Whether steps may name remote repositories that are not configured here (never a local path). Off by default. */
+    public boolean isUnconfiguredRepositoriesAllowed() {
+        return unconfiguredRepositoriesAllowed;
+    }
+
+    @DataBoundSetter
+    public void setUnconfiguredRepositoriesAllowed(boolean unconfiguredRepositoriesAllowed) {
+        this.unconfiguredRepositoriesAllowed = unconfiguredRepositoriesAllowed;
+        save();
+    }
+
+    /** The administrator's choices as the engine's access checks take them. */
+    ControllerAccess access() {
+        return new ControllerAccess(controllerCredentialsAllowed, unconfiguredRepositoriesAllowed);
+    }
+
+    /**
+     * The configured repository with this URL, or (for null) the first one. Another URL only when
+     * unconfigured repositories are allowed and it is not a path on the controller.
+     *
+     * @throws GitOpsException naming the fix when the repository may not be used
      */
     @NonNull
     public GitOpsRepository repository(@CheckForNull String url) {
         List<GitOpsRepository> all = getRepositories();
         if (url == null || url.isBlank()) {
             if (all.isEmpty()) {
-                throw new GitOpsException("No GitOps repository is configured: add one under Manage Jenkins > System >"
-                        + " GitOps, or pass repository: to the step");
+                throw new InvalidInputException("No GitOps repository is configured:"
+                        + " add one under Manage Jenkins > System > GitOps");
             }
             return all.get(0);
         }
-        return all.stream().filter(r -> r.getUrl().equals(url.trim())).findFirst()
-                .orElseGet(() -> new GitOpsRepository(url.trim()));
+        GitOpsRepository configured = all.stream().filter(r -> r.getUrl().equals(url.trim())).findFirst().orElse(null);
+        access().checkRepository(url.trim(), configured != null);
+        return configured != null ? configured : new GitOpsRepository(url.trim());
+    }
+
+    /** Whether this exact repository is one an administrator configured. */
+    boolean isConfigured(String url) {
+        return url != null && getRepositories().stream().anyMatch(r -> r.getUrl().equals(url.trim()));
     }
 
     @POST

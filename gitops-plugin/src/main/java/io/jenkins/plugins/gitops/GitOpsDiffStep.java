@@ -59,7 +59,8 @@ public class GitOpsDiffStep extends GitOpsStep {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            return SyncRunner.run("gitopsDiff", arguments, getContext().get(Run.class), getContext().get(TaskListener.class));
+            return SyncRunner.run("gitopsDiff", arguments, getContext().get(Run.class), getContext().get(TaskListener.class),
+                    GitOpsStep.holder(getContext()), null, commit -> { });
         }
     }
 

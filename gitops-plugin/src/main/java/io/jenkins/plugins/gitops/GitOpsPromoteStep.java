@@ -23,9 +23,11 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code gitopsPromote from: 'staging', to: 'production', approvedBy: who}: copy the release of one
  * environment into the next, commit, push, and sync it. An environment with {@code sync: approval}
- * refuses a promotion without {@code approvedBy} (take it from an {@code input} step's
- * {@code submitterParameter}). Not resumable across a restart: a promotion writes a commit, so it is
- * not repeated blindly; use {@code sync: false} and a following {@code gitopsSync} for long health waits.
+ * refuses a promotion without {@code approvedBy}, and {@code approvedBy} is accepted only when this
+ * build recorded an {@code input} approval by that user (take it from the {@code input} step's
+ * {@code submitterParameter}); gitops.yaml's {@code approvers} may name the user or one of their
+ * Jenkins groups. Not resumable across a restart: a promotion writes a commit, so it is not repeated
+ * blindly; use {@code sync: false} and a following {@code gitopsSync} for long health waits.
  */
 public class GitOpsPromoteStep extends GitOpsStep {
     private final String from;
@@ -85,11 +87,14 @@ public class GitOpsPromoteStep extends GitOpsStep {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener log = getContext().get(TaskListener.class);
             String actor = Actors.of(run);
+            List<String> recorded = Approvals.recorded(run);
             PromoteArguments arguments = Failures.valid("gitopsPromote", () -> new PromoteArguments(step.repository,
-                    step.from, step.to, step.sync, step.approvedBy, actor).validate());
+                    step.from, step.to, step.sync, step.approvedBy, actor).validate().checkRecorded(recorded)
+                    .withApproverGroups(Approvals.groups(step.approvedBy)));
             Instant started = Instant.now();
             return EngineSession.use("gitopsPromote", step.repository, step.credentialsId, step.targetCredentialsId,
-                    List.of(step.from, step.to), CredentialsLookup.forRun(run), log, session -> {
+                    List.of(step.from, step.to), CredentialsLookup.forRun(run, GitOpsStep.holder(getContext())), log,
+                    session -> {
                 arguments.checkApproval(session.gitOps().config(null));
                 if (arguments.approvedBy() != null) {
                     session.listener().progress("Promotion of " + step.from + " to " + step.to + " approved by "

@@ -29,6 +29,7 @@ import org.kohsuke.stapler.verb.POST;
 public class GitOpsRepository extends AbstractDescribableImpl<GitOpsRepository> {
     private final String url;
     private String credentialsId;
+    private String knownHosts;
     private List<EnvironmentTarget> targets = new ArrayList<>();
 
     @DataBoundConstructor
@@ -36,7 +37,10 @@ public class GitOpsRepository extends AbstractDescribableImpl<GitOpsRepository> 
         this.url = Util.fixEmptyAndTrim(url);
     }
 
-    /** A Git URL ({@code https://}, {@code ssh://}, {@code git@host:path}), a local repository or a plain folder. */
+    /**
+     * A Git URL ({@code https://}, {@code ssh://}, {@code git@host:path}), or (configured by an
+     * administrator only) a local repository or a plain folder on the controller.
+     */
     public String getUrl() {
         return url;
     }
@@ -50,6 +54,17 @@ public class GitOpsRepository extends AbstractDescribableImpl<GitOpsRepository> 
     @DataBoundSetter
     public void setCredentialsId(String credentialsId) {
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    /** SSH: the Git server's known_hosts lines, the only host keys trusted; null when not configured. */
+    @CheckForNull
+    public String getKnownHosts() {
+        return knownHosts;
+    }
+
+    @DataBoundSetter
+    public void setKnownHosts(String knownHosts) {
+        this.knownHosts = Util.fixEmptyAndTrim(knownHosts);
     }
 
     @NonNull

@@ -82,7 +82,7 @@ public class GitOpsRollbackStep extends GitOpsStep {
                     step.environment, step.to, RollbackArguments.Mode.parse(step.mode), actor).validate());
             Instant started = Instant.now();
             return EngineSession.use("gitopsRollback", step.repository, step.credentialsId, step.targetCredentialsId,
-                    List.of(step.environment), CredentialsLookup.forRun(run), log, session -> {
+                    List.of(step.environment), CredentialsLookup.forRun(run, GitOpsStep.holder(getContext())), log, session -> {
                 LifecycleResult result = session.lifecycle().rollback(arguments);
                 session.listener().progress(DeploymentText.summary(result));
                 if (result.sync() != null) {

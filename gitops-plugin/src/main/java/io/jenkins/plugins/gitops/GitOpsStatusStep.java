@@ -50,7 +50,8 @@ public class GitOpsStatusStep extends GitOpsStep {
             Failures.valid("gitopsStatus", () -> SyncArguments.of(step.environment).validate("gitopsStatus"));
             Run<?, ?> run = getContext().get(Run.class);
             return EngineSession.use("gitopsStatus", step.repository, step.credentialsId, step.targetCredentialsId,
-                    List.of(step.environment), CredentialsLookup.forRun(run), getContext().get(TaskListener.class),
+                    List.of(step.environment), CredentialsLookup.forRun(run, GitOpsStep.holder(getContext())),
+                    getContext().get(TaskListener.class),
                     session -> {
                 EnvironmentStatus status = session.lifecycle().status(step.environment);
                 session.listener().progress(step.environment + ": revision " + status.revision() + ", health "

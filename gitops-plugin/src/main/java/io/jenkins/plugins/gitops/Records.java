@@ -13,14 +13,18 @@ final class Records {
     /** @return the entry's id, returned by the step as {@code recordId} */
     static String add(Run<?, ?> run, String operation, EngineSession session, LifecycleResult result, String actor,
             String approvedBy, Instant started) {
-        DeploymentAction action = DeploymentAction.of(run);
-        String id = action.nextId();
+        return DeploymentAction.of(run).add(id -> entry(id, operation, session.repository().getUrl(), result, actor,
+                approvedBy, started));
+    }
+
+    /** The entry of a promotion or rollback, with its sync's counts and objects when one ran. */
+    static DeploymentEntry entry(String id, String operation, String repository, LifecycleResult result, String actor,
+            String approvedBy, Instant started) {
         DeploymentEntry.Builder entry = DeploymentEntry.builder(id, operation, result.environment(), started)
-                .repository(session.repository().getUrl()).actor(actor).approvedBy(approvedBy);
+                .repository(repository).actor(actor).approvedBy(approvedBy);
         if (result.sync() != null) {
             entry.sync(result.sync());
         }
-        action.add(entry.revision(result.revision()).release(result.images()).message(result.message()).build());
-        return id;
+        return entry.revision(result.revision()).release(result.images()).message(result.message()).build();
     }
 }

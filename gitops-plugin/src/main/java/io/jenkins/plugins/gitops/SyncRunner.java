@@ -12,6 +12,7 @@ import io.jenkins.plugins.gitops.engine.pipeline.SyncArguments;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What {@code gitopsSync} and {@code gitopsDiff} do once their arguments are known: open the engine
@@ -22,14 +23,26 @@ final class SyncRunner {
     private SyncRunner() {
     }
 
-    static Map<String, Object> run(String step, SyncArguments arguments, Run<?, ?> run, TaskListener log)
-            throws AbortException {
+    /**
+     * @param holder   who takes the environment's lock (stable for this step across restarts)
+     * @param resolved the commit an earlier run of this step resolved, or null to resolve the revision now
+     * @param keep     told the commit resolved now, before anything is written, so a resumed step deploys it
+     */
+    static Map<String, Object> run(String step, SyncArguments arguments, Run<?, ?> run, TaskListener log, String holder,
+            String resolved, Consumer<String> keep) throws AbortException {
         Failures.valid(step, () -> arguments.validate(step));
         Instant started = Instant.now();
         String actor = Actors.of(run);
         return EngineSession.use(step, arguments.repository(), arguments.credentialsId(), arguments.targetCredentialsId(),
-                List.of(arguments.environment()), CredentialsLookup.forRun(run), log, session -> {
+                List.of(arguments.environment()), CredentialsLookup.forRun(run, holder), log, session -> {
             SyncRequest request = arguments.toRequest(actor);
+            if (!arguments.dryRun()) {
+                String commit = resolved != null ? resolved : session.gitOps().resolveRevision(arguments.revision());
+                if (commit != null) {
+                    keep.accept(commit);
+                    request = request.withRevision(commit);
+                }
+            }
             SyncResult result = arguments.dryRun() ? session.gitOps().diff(request) : session.gitOps().sync(request);
             BuildLog.print(session.listener(), arguments.dryRun() ? DeploymentText.diff(result) : DeploymentText.summary(result));
             if (Thread.currentThread().isInterrupted()) {
@@ -38,9 +51,8 @@ final class SyncRunner {
             }
             String recordId = null;
             if (!result.dryRun()) {
-                DeploymentAction action = DeploymentAction.of(run);
-                recordId = action.nextId();
-                action.add(DeploymentEntry.ofSync(recordId, "sync", session.repository().getUrl(), result, actor, started));
+                String url = session.repository().getUrl();
+                recordId = DeploymentAction.of(run).add(id -> DeploymentEntry.ofSync(id, "sync", url, result, actor, started));
             }
             if (!result.succeeded()) {
                 throw new AbortException(step + " " + arguments.environment() + " failed: " + session.mask(result.message()));

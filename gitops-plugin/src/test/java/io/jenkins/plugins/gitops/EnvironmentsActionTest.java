@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.Item;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -28,6 +33,7 @@ class EnvironmentsActionTest {
     @BeforeEach
     void startApi() {
         api = InProcessKubernetes.start();
+        api.startControllerStandIn();
     }
 
     @AfterEach
@@ -43,27 +49,93 @@ class EnvironmentsActionTest {
         Path repository = GitOpsFixture.gitRepository(dir);
         GitOpsFixture.configure(r, repository, api);
         WorkflowJob job = GitOpsFixture.pipeline(r, "deploy", "gitopsSync environment: 'development'");
+        WorkflowJob other = GitOpsFixture.pipeline(r, "other", "echo 'deploys nothing'");
         r.buildAndAssertSuccess(job);
-        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
-        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, Item.READ).everywhere().to("viewer")
-                .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("deployer"));
+        r.buildAndAssertSuccess(other);
+        secure(r);
 
         assertThat(job.getAction(EnvironmentsAction.class)).isNotNull();
+        assertThat(other.getAction(EnvironmentsAction.class)).as("jobs that never deployed have no page").isNull();
         JenkinsRule.WebClient viewer = r.createWebClient().login("viewer");
         HtmlPage page = viewer.getPage(job, "gitops-environments/");
         assertThat(page.asNormalizedText()).contains("development").contains(GitOpsFixture.head(repository).substring(0, 12))
                 .doesNotContain("Roll back to previous");
 
-        URL rollback = new URL(r.getURL(), job.getUrl() + "gitops-environments/rollback?environment=development");
+        URL rollback = rollbackUrl(r, job, repository, "development");
         JenkinsRule.WebClient deployer = r.createWebClient().login("deployer").withThrowExceptionOnFailingStatusCode(false);
         assertThat(deployer.getPage(new WebRequest(rollback, HttpMethod.GET)).getWebResponse().getStatusCode()).isEqualTo(405);
 
         viewer.setThrowExceptionOnFailingStatusCode(false);
-        WebRequest post = new WebRequest(rollback, HttpMethod.POST);
-        viewer.addCrumb(post);
-        assertThat(viewer.getPage(post).getWebResponse().getStatusCode()).isEqualTo(403);
-        assertThat(api.client().configMaps().inNamespace("docs-dev").withName("docs-config").get()).isNotNull();
+        assertThat(post(viewer, rollback).getWebResponse().getStatusCode()).isEqualTo(403);
+        assertThat(JobDeployments.of(job).getRollbacks()).isEmpty();
+    }
+
+    @Test
+    void onlyEnvironmentsTheJobDeployedAreRolledBack(JenkinsRule r) throws Exception {
+        Path repository = GitOpsFixture.gitRepository(dir);
+        GitOpsFixture.configure(r, repository, api);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "deploy", "gitopsSync environment: 'development'");
+        r.buildAndAssertSuccess(job);
+        secure(r);
+        JenkinsRule.WebClient deployer = r.createWebClient().login("deployer").withThrowExceptionOnFailingStatusCode(false);
+
+        Page staging = post(deployer, rollbackUrl(r, job, repository, "staging"));
+        Page elsewhere = post(deployer, rollbackUrl(r, job, Path.of("/var/lib/jenkins"), "development"));
+
+        assertThat(staging.getWebResponse().getStatusCode()).isEqualTo(400);
+        assertThat(staging.getWebResponse().getContentAsString()).contains("This job never deployed environment 'staging'");
+        assertThat(elsewhere.getWebResponse().getStatusCode()).isEqualTo(400);
+        assertThat(JobDeployments.of(job).getRollbacks()).isEmpty();
+    }
+
+    @Test
+    void aRollbackRunsInTheBackgroundWithARecordAndALogOnThePage(JenkinsRule r) throws Exception {
+        Path repository = GitOpsFixture.gitRepository(dir);
+        GitOpsFixture.configure(r, repository, api);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "deploy", "gitopsSync environment: 'development'");
+        r.buildAndAssertSuccess(job);
+        GitOpsFixture.commit(repository, "environments/development/configmap.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: docs-config
+                data:
+                  greeting: a bad change
+                """, "A change to roll back");
+        r.buildAndAssertSuccess(job);
+        secure(r);
+        JenkinsRule.WebClient deployer = r.createWebClient().login("deployer");
+
+        post(deployer, rollbackUrl(r, job, repository, "development"));
+        JobRollback rollback = finished(job);
+
+        assertThat(rollback.getState()).isEqualTo(JobRollback.State.SUCCEEDED);
+        assertThat(rollback.getUser()).isEqualTo("deployer");
+        assertThat(rollback.getEntry().getOperation()).isEqualTo("rollback");
+        assertThat(api.client().configMaps().inNamespace("docs-dev").withName("docs-config").get().getData())
+                .containsEntry("greeting", "hello from development");
+        assertThat(deployer.getPage(job, "gitops-environments/").asNormalizedText()).contains("Rollbacks from this page")
+                .contains("SUCCEEDED");
+        String log = deployer.goTo(job.getUrl() + "gitops-environments/rollbackLog?id=" + rollback.getId(), "text/plain")
+                .getWebResponse().getContentAsString();
+        assertThat(log).contains("deployer rolls development of " + repository).doesNotContain(GitOpsFixture.TOKEN);
+    }
+
+    @Test
+    void anApprovalEnvironmentIsRolledBackOnlyByOneOfItsApprovers(JenkinsRule r) throws Exception {
+        Path repository = GitOpsFixture.gitRepository(dir);
+        GitOpsFixture.configure(r, repository, api);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "deploy", "gitopsSync environment: 'production', wait: false");
+        r.buildAndAssertSuccess(job);
+        String before = GitOpsFixture.head(repository);
+        secure(r);
+
+        post(r.createWebClient().login("deployer"), rollbackUrl(r, job, repository, "production"));
+        JobRollback rollback = finished(job);
+
+        assertThat(rollback.getState()).isEqualTo(JobRollback.State.REFUSED);
+        assertThat(rollback.getMessage()).contains("'deployer' is not one of its approvers (release-managers)");
+        assertThat(GitOpsFixture.head(repository)).as("nothing was written").isEqualTo(before);
     }
 
     @Test
@@ -97,5 +169,37 @@ class EnvironmentsActionTest {
 
         assertThat(page.asNormalizedText()).contains("deploy#1/1").contains("3 created, 0 updated, 0 deleted, 0 unchanged")
                 .contains("ConfigMap/docs-dev/docs-config").doesNotContain(GitOpsFixture.TOKEN);
+    }
+
+    /** viewer may read, deployer may also build; neither is in release-managers. */
+    private static void secure(JenkinsRule r) {
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ).everywhere().to("viewer")
+                .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("deployer"));
+    }
+
+    private static URL rollbackUrl(JenkinsRule r, WorkflowJob job, Path repository, String environment) throws Exception {
+        return new URL(r.getURL(), job.getUrl() + "gitops-environments/rollback?environment=" + environment
+                + "&repository=" + URLEncoder.encode(repository.toString(), StandardCharsets.UTF_8));
+    }
+
+    private static Page post(JenkinsRule.WebClient client, URL url) throws Exception {
+        WebRequest post = new WebRequest(url, HttpMethod.POST);
+        client.addCrumb(post);
+        return client.getPage(post);
+    }
+
+    /** The job's latest page rollback once it is no longer running. */
+    private static JobRollback finished(WorkflowJob job) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (true) {
+            JobRollback latest = JobDeployments.of(job).getRollbacks().get(0);
+            if (latest.getState() != JobRollback.State.RUNNING) {
+                return latest;
+            }
+            assertThat(Instant.now()).as("the rollback finished").isBefore(deadline);
+            Thread.sleep(200);
+        }
     }
 }

@@ -26,8 +26,9 @@ import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * Production has {@code sync: approval} and {@code approvers: [carol]}: the documented input-then-promote
- * pattern, and the refusal without it. The engine promotes only a source that is deployed, healthy and in
+ * Production has {@code sync: approval} and {@code approvers: [release-managers]}, a Jenkins group: the
+ * documented input-then-promote pattern, and the refusals without it: no approver, an approver typed into
+ * the Jenkinsfile without an input approval in the build, and an approval by someone outside the group. The engine promotes only a source that is deployed, healthy and in
  * sync, so the release pipeline syncs staging first.
  */
 @WithJenkins
@@ -71,17 +72,44 @@ class GitOpsPromoteStepTest {
     }
 
     @Test
-    void anApproverWhoIsNotInTheApproversListIsRefusedBeforeAnythingIsWritten(JenkinsRule r) throws Exception {
+    void anApproverTypedIntoTheJenkinsfileIsNoApprovalAndIsRefusedBeforeAnythingIsWritten(JenkinsRule r)
+            throws Exception {
         GitOpsFixture.configure(r, repository, api);
         String before = GitOpsFixture.head(repository);
-        WorkflowJob job = GitOpsFixture.pipeline(r, "mallory",
-                "gitopsPromote from: 'staging', to: 'production', approvedBy: 'mallory', sync: false");
+        WorkflowJob job = GitOpsFixture.pipeline(r, "forged",
+                "gitopsPromote from: 'staging', to: 'production', approvedBy: 'carol', sync: false");
 
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
 
-        r.assertLogContains("'mallory' is not an approver of 'production' (approvers: carol)", run);
+        r.assertLogContains("gitopsPromote: approvedBy 'carol' did not approve an input step of this build"
+                + " (approvals recorded: none)", run);
         assertThat(GitOpsFixture.head(repository)).isEqualTo(before);
         assertThat(run.getAction(DeploymentAction.class)).isNull();
+    }
+
+    @Test
+    void anInputApprovalBySomeoneOutsideTheApproverGroupIsRefusedBeforeAnythingIsWritten(JenkinsRule r)
+            throws Exception {
+        GitOpsFixture.configure(r, repository, api);
+        JenkinsRule.DummySecurityRealm realm = r.createDummySecurityRealm();
+        realm.addGroups("dave", "developers");
+        r.jenkins.setSecurityRealm(realm);
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("dave"));
+        String before = GitOpsFixture.head(repository);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "dave", """
+                def who = input(message: 'Promote to production?', submitterParameter: 'approver')
+                gitopsPromote(from: 'staging', to: 'production', approvedBy: who, sync: false)
+                """);
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Promote to production?", run);
+
+        approve(run, "dave");
+        r.assertBuildStatus(Result.FAILURE, r.waitForCompletion(run));
+
+        r.assertLogContains("'dave' may not approve promotions into 'production': approvers are release-managers"
+                + " (user ids or groups), and dave is in the groups developers", run);
+        assertThat(GitOpsFixture.head(repository)).isEqualTo(before);
     }
 
     @Test
@@ -101,10 +129,7 @@ class GitOpsPromoteStepTest {
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
         r.waitForMessage("Promote to production?", run);
 
-        InputStepExecution input = run.getAction(InputAction.class).getExecutions().get(0);
-        try (ACLContext ignored = ACL.as2(User.getById("carol", true).impersonate2())) {
-            input.doProceedEmpty();
-        }
+        approve(run, "carol");
         r.assertBuildStatusSuccess(r.waitForCompletion(run));
 
         r.assertLogContains("Promotion of staging to production approved by carol", run);
@@ -120,5 +145,13 @@ class GitOpsPromoteStepTest {
         assertThat(promotion.getRelease()).containsExactly("medianest/app:1.5.0");
         assertThat(api.client().apps().deployments().inNamespace("docs-prod").withName("docs-web").get())
                 .as("sync: false pushes the promotion without deploying it").isNull();
+    }
+
+    /** Answers the run's pending input step as the user, as the Proceed button does. */
+    private static void approve(WorkflowRun run, String user) throws Exception {
+        InputStepExecution input = run.getAction(InputAction.class).getExecutions().get(0);
+        try (ACLContext ignored = ACL.as2(User.getById(user, true).impersonate2())) {
+            input.doProceedEmpty();
+        }
     }
 }

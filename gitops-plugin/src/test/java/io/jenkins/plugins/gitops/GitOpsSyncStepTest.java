@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.pipeline.DeploymentEntry;
 import java.nio.file.Path;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.AfterEach;
@@ -124,5 +125,46 @@ class GitOpsSyncStepTest {
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
 
         r.assertLogContains("Credentials 'no-such-kubeconfig' for the target were not found", run);
+    }
+
+    @Test
+    void anEnvironmentWithoutTargetCredentialsIsRefusedInsteadOfUsingTheControllersOwn(JenkinsRule r) throws Exception {
+        GitOpsConfiguration.get().setRepositories(List.of(new GitOpsRepository(repository.toString())));
+        WorkflowJob job = GitOpsFixture.pipeline(r, "ambient", "gitopsSync environment: 'development'");
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("environment 'development' (Kubernetes) has no target credentials", run);
+        r.assertLogContains("the controller's own kubeconfig and service account are not used", run);
+        assertThat(api.client().namespaces().withName("docs-dev").get()).isNull();
+    }
+
+    @Test
+    void aRepositoryThatIsNotConfiguredIsRefusedAndALocalPathAlways(JenkinsRule r) throws Exception {
+        GitOpsFixture.configure(r, repository, api);
+        Path other = GitOpsFixture.gitRepository(dir.resolve("other"));
+        WorkflowJob job = GitOpsFixture.pipeline(r, "elsewhere",
+                "gitopsSync environment: 'development', repository: '" + other + "'");
+
+        r.assertLogContains("repository '" + other + "' is not configured under Manage Jenkins > System > GitOps",
+                r.buildAndAssertStatus(Result.FAILURE, job));
+        GitOpsConfiguration.get().setUnconfiguredRepositoriesAllowed(true);
+        r.assertLogContains("is a path on the Jenkins controller", r.buildAndAssertStatus(Result.FAILURE, job));
+        assertThat(api.client().namespaces().withName("docs-dev").get()).isNull();
+    }
+
+    @Test
+    void parallelSyncsOfOneBuildGetDistinctRecordIds(JenkinsRule r) throws Exception {
+        GitOpsFixture.configure(r, repository, api);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "parallel", """
+                parallel dev: { gitopsSync environment: 'development' },
+                         stg: { gitopsSync environment: 'staging', wait: false },
+                         prod: { gitopsSync environment: 'production', wait: false }
+                """);
+
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+
+        assertThat(run.getAction(DeploymentAction.class).getEntries()).extracting(DeploymentEntry::getId)
+                .containsExactlyInAnyOrder("parallel#1/1", "parallel#1/2", "parallel#1/3");
     }
 }

@@ -32,6 +32,19 @@ class StepConfigRoundTripTest {
     }
 
     @Test
+    void pruneRoundTripsThroughTheSnippetGeneratorInAllThreeStates(JenkinsRule r) throws Exception {
+        for (Boolean prune : new Boolean[] {Boolean.TRUE, Boolean.FALSE, null}) {
+            GitOpsSyncStep step = new GitOpsSyncStep("staging");
+            step.setPrune(prune);
+
+            GitOpsSyncStep after = new StepConfigTester(r).configRoundTrip(step);
+
+            assertThat(after.getPrune()).as("prune " + prune).isEqualTo(prune);
+            r.assertEqualDataBoundBeans(step, after);
+        }
+    }
+
+    @Test
     void pruneIsAPipelineArgumentThatRoundTripsThroughTheStepModel(JenkinsRule r) throws Exception {
         StepDescriptor descriptor = r.jenkins.getDescriptorByType(GitOpsSyncStep.DescriptorImpl.class);
         GitOpsSyncStep step = (GitOpsSyncStep) descriptor.newInstance(Map.of("environment", "staging", "prune", false));

@@ -35,6 +35,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "keep the demo repository folder afterwards")
     boolean keep;
 
+    @Option(names = "--kubernetes-only", description = "run the Kubernetes part only, even when a Docker daemon is given")
+    boolean kubernetesOnly;
+
     private PrintWriter out;
 
     @Override
@@ -43,7 +46,9 @@ final class DemoCommand implements Callable<Integer> {
         Path workDir = Files.createTempDirectory("gitops-demo-");
         try {
             kubernetes(workDir);
-            swarm(workDir);
+            if (!kubernetesOnly) {
+                swarm(workDir);
+            }
             out.println();
             out.println("Demo finished." + (keep ? " Repository kept in " + workDir : ""));
             return ExitCodes.OK;
@@ -60,16 +65,19 @@ final class DemoCommand implements Callable<Integer> {
         say("""
                 No real cluster here: the Kubernetes API is fabric8's mock server in CRUD mode, running
                 in this process. It stores objects like an API server but runs no controllers, so a
-                clearly labelled STAND-IN writes Deployment status the way the Deployment controller
-                would (rolled out and available; failed for images tagged ':broken').""");
+                clearly labelled STAND-IN writes Deployment, Job and Pod status the way the controllers
+                would (rolled out and available, Jobs complete; failed for images tagged ':broken').""");
         try (InProcessKubernetes api = InProcessKubernetes.start();
                 ControllerStandIn standIn = api.startControllerStandIn();
                 DemoRepository repo = DemoRepository.create("kubernetes", workDir.resolve("docs-gitops"));
                 GitOps gitOps = GitOps.builder().repository(repo.location()).cacheDir(workDir.resolve("cache"))
-                        .targets(env -> new KubernetesTarget(api.newClient(), env)).listener(this::progress).build()) {
+                        // one client shared by all operations, as the command and the agent share one per cluster
+                        .targets(env -> new KubernetesTarget(api.client(), env, false)).listener(this::progress)
+                        .build()) {
             say("In-process API at " + api.url() + "; example repository at " + repo.folder());
 
-            step("1. First sync of development: everything is created, in order, and waited for until healthy");
+            step("1. First sync of development: the PreSync migration Job runs and completes first, then everything"
+                    + " is created, in order, and waited for until healthy");
             show(gitOps.sync(request("development")));
 
             step("2. Sync again without changes: nothing to write");

@@ -22,6 +22,9 @@ abstract class RepositoryCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    SignatureOptions signatures;
+
     @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat output;
 
@@ -46,6 +49,7 @@ abstract class RepositoryCommand implements Callable<Integer> {
         TargetOptions target = targetOptions();
         return GitOps.builder().repository(repository.location(env)).credentials(repository.credentials(env))
                 .cacheDir(repository.cacheDir(env)).targets(Targets.shared(target.settings(env)))
+                .trustedKeys(signatures.trustedKeys(env)).signingKey(signatures.signingKey(env))
                 .holder("gitops-cli@" + java.lang.management.ManagementFactory.getRuntimeMXBean().getName())
                 .listener(message -> {
                     err.println(message);

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jenkins.plugins.gitops.engine.api.HookRun;
 import io.jenkins.plugins.gitops.engine.api.ObjectResult;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import java.io.PrintWriter;
@@ -56,6 +57,7 @@ final class ResultPrinter {
         root.put("durationSeconds", result.duration().toMillis() / 1000.0);
         root.put("warnings", result.warnings());
         root.put("objects", result.objects().stream().map(ResultPrinter::object).toList());
+        root.put("hooks", result.hooks().stream().map(ResultPrinter::hook).toList());
         try {
             return JSON.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -83,6 +85,20 @@ final class ResultPrinter {
         return map;
     }
 
+    private static Map<String, Object> hook(HookRun h) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("phase", h.phase());
+        map.put("kind", h.kind());
+        map.put("namespace", h.namespace());
+        map.put("name", h.name());
+        map.put("source", h.source());
+        map.put("wave", h.wave());
+        map.put("result", h.result());
+        map.put("message", h.message());
+        map.put("deleted", h.deleted());
+        return map;
+    }
+
     private static void text(SyncResult result, boolean showDiffs, PrintWriter out) {
         List<ObjectResult> changed = result.objects().stream().filter(o -> !o.action().equals("unchanged")).toList();
         for (ObjectResult o : changed) {
@@ -90,6 +106,10 @@ final class ResultPrinter {
             if (showDiffs && o.diff() != null && !o.diff().isEmpty()) {
                 out.print(o.diff());
             }
+        }
+        for (HookRun h : result.hooks()) {
+            out.printf("%-13s %s  %s%s%n", "hook " + h.phase(), h.id(), h.result(),
+                    h.message().isEmpty() || h.result().equals("succeeded") ? "" : ": " + h.message());
         }
         result.warnings().forEach(w -> out.println("warning: " + w));
         if (!result.succeeded()) {

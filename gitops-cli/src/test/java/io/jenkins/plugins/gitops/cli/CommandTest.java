@@ -91,6 +91,85 @@ class CommandTest {
     }
 
     @Test
+    void renderPrintsWhatASyncWouldApplyWithHooksMarkedAndWritesNothing() throws Exception {
+        api.resetRequestCounts();
+        assertThat(run("render", "development")).as(err.toString()).isEqualTo(ExitCodes.OK);
+
+        String yaml = out.toString();
+        assertThat(yaml).startsWith("---\n");
+        assertThat(yaml).contains("# Source: environments/base/migrate-job.yaml\n"
+                + "# Hook: PreSync (delete policy BeforeHookCreation)\napiVersion: batch/v1\nkind: Job\n");
+        assertThat(yaml).contains("kind: Deployment").contains("namespace: docs-dev")
+                .contains("app.kubernetes.io/managed-by: jenkins-gitops");
+        assertThat(api.requestCounts()).doesNotContainKeys("POST", "PUT", "PATCH", "DELETE");
+        assertThat(api.client().apps().deployments().inAnyNamespace().list().getItems()).isEmpty();
+
+        assertThat(run("render", "development", "--output", "json")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("environment").asText()).isEqualTo("development");
+        JsonNode job = null;
+        for (JsonNode object : json.get("objects")) {
+            if (object.path("manifest").path("kind").asText().equals("Job")) {
+                job = object;
+            }
+        }
+        assertThat(job).isNotNull();
+        assertThat(job.get("hook").get("phases").get(0).asText()).isEqualTo("PreSync");
+        assertThat(job.get("source").asText()).isEqualTo("environments/base/migrate-job.yaml");
+    }
+
+    @Test
+    void renderOfAFolderWithoutGitopsYamlMasksSecretsUnlessAskedAndRefusesBadInput() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("plain"));
+        Files.writeString(folder.resolve("app.yaml"), """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: db
+                stringData:
+                  password: s3cr3t-value
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                data:
+                  mode: fast
+                """);
+
+        assertThat(run("render", "--path", folder.toString())).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).containsPattern("# Source: \\S*plain/app.yaml").contains("password: <redacted>")
+                .contains("mode: fast").doesNotContain("s3cr3t-value").doesNotContain("managed-by");
+        assertThat(run("render", "--path", folder.toString(), "--show-secrets")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("password: s3cr3t-value");
+
+        Files.writeString(folder.resolve("broken.yaml"), "kind: ConfigMap\nmetadata: [oops\n");
+        assertThat(run("render", "--path", folder.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("broken.yaml");
+        assertThat(run("render")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("give either an environment");
+    }
+
+    @Test
+    void renderOfAnOverlayFolderFollowsItsBaseOutsideTheFolderAsKustomizeBuildDoes() throws Exception {
+        Path base = Files.createDirectories(temp.resolve("app/base"));
+        Path overlay = Files.createDirectories(temp.resolve("app/overlays/prod"));
+        Files.writeString(base.resolve("kustomization.yaml"), "resources: [cm.yaml]\n");
+        Files.writeString(base.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
+                + "data:\n  mode: slow\n");
+        Files.writeString(overlay.resolve("kustomization.yaml"), "resources: [../../base]\nnamePrefix: prod-\n");
+
+        assertThat(run("render", "--path", overlay.toString())).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("name: prod-settings").contains("mode: slow");
+        assertThat(RenderCommand.treeRoot(overlay)).isEqualTo(overlay.getRoot());
+        Files.createDirectories(temp.resolve("app/.git"));
+        assertThat(RenderCommand.treeRoot(overlay)).isEqualTo(temp.resolve("app"));
+        assertThat(run("render", "--path", overlay.toString(), "--kube-version", "banana"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("--kube-version 'banana' is not a Kubernetes version");
+    }
+
+    @Test
     void repositoryAndTargetOptionsMayComeBeforeTheSubcommand() {
         CommandLine cli = GitOpsCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));

@@ -47,7 +47,8 @@ final class DriftOperation {
                 return heal(environment, never, allowHeal, null);
             }
             Repository.Snapshot synced = context.repository.snapshot(last.get().revision());
-            DesiredState prepared = target.prepare(context.render(synced, environment, java.util.Map.of()));
+            DesiredState prepared = target.prepare(context.render(synced, environment, java.util.Map.of(),
+                    target.capabilities()));
             SyncPlan plan = new SyncPlanner(target).plan(environment, prepared, context.live(target, prepared));
             drifted = plan.changes().stream().map(t -> SyncResults.object(t, null)).toList();
             pinned = Pins.pinned(context, environment, last.get(), head);

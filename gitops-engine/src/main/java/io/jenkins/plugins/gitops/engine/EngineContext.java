@@ -9,7 +9,9 @@ import io.jenkins.plugins.gitops.engine.history.OwnedHistory;
 import io.jenkins.plugins.gitops.engine.lease.InProcessLease;
 import io.jenkins.plugins.gitops.engine.lease.Lease;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
+import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
+import io.jenkins.plugins.gitops.engine.model.TargetSpec;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.Masking;
 import io.jenkins.plugins.gitops.engine.model.Resource;
@@ -34,12 +36,20 @@ final class EngineContext {
     final ProgressListener listener;
     final String holder;
     final GitOpsMetrics metrics;
+    final Signatures signatures;
     /** The secret values known to this facade's operations; every text leaving the facade goes through it. */
     final Masking secrets;
     private final HistoryStore fallbackHistory;
 
     EngineContext(Repository repository, TargetFactory targets, Renderers renderers, ProgressListener listener,
-            String holder, Path cacheDir, GitOpsMetrics metrics, Masking secrets) {
+            String holder, Path cacheDir, GitOpsMetrics metrics) {
+        this(repository, targets, renderers, listener, holder, cacheDir, metrics, new Signatures(null, null),
+                new Masking());
+    }
+
+    EngineContext(Repository repository, TargetFactory targets, Renderers renderers, ProgressListener listener,
+            String holder, Path cacheDir, GitOpsMetrics metrics, Signatures signatures, Masking secrets) {
+        this.signatures = signatures;
         this.metrics = metrics;
         this.repository = repository;
         this.targets = targets;
@@ -62,11 +72,18 @@ final class EngineContext {
     }
 
     /**
-     * The desired state of an environment at a snapshot, with the environment's and the caller's
-     * variables. Values of secret-looking variables (also of the folder's compose {@code .env}) and secret
-     * values in the objects become known secrets.
+     * The desired state of an environment at a snapshot, with the environment's and the caller's variables,
+     * rendered for what the environment's cluster serves (opens its target for that when it is Kubernetes).
+     * Values of secret-looking variables (also of the folder's compose {@code .env}) and secret values in the
+     * objects become known secrets.
      */
     DesiredState render(Repository.Snapshot snapshot, Environment environment, Map<String, String> extraVariables) {
+        return render(snapshot, environment, extraVariables, capabilities(environment));
+    }
+
+    /** As {@link #render(Repository.Snapshot, Environment, Map)} for capabilities already read from an open target. */
+    DesiredState render(Repository.Snapshot snapshot, Environment environment, Map<String, String> extraVariables,
+            ClusterCapabilities capabilities) {
         Map<String, String> variables = new HashMap<>(environment.variables());
         variables.putAll(extraVariables);
         secrets.addSecretVariables(variables);
@@ -75,7 +92,8 @@ final class EngineContext {
         } catch (InvalidInputException unreadable) {
             // the renderer reports it, naming the file
         }
-        DesiredState rendered = renderers.render(snapshot.tree(), environment, variables, snapshot.revision().commitId());
+        DesiredState rendered = renderers.render(snapshot.tree(), environment, variables, snapshot.revision().commitId(),
+                capabilities);
         rendered.resources().forEach(r -> secrets.add(Redaction.secretValues(r)));
         return rendered;
     }
@@ -85,5 +103,15 @@ final class EngineContext {
         Map<ResourceKey, Resource> live = target.live(prepared);
         live.values().forEach(r -> secrets.add(Redaction.secretValues(r)));
         return live;
+    }
+
+    /** What the environment's cluster serves; offline for targets that are not Kubernetes. */
+    ClusterCapabilities capabilities(Environment environment) {
+        if (environment.target() == null || environment.target().type() != TargetSpec.Type.KUBERNETES) {
+            return ClusterCapabilities.offline();
+        }
+        try (Target target = targets.open(environment)) {
+            return target.capabilities();
+        }
     }
 }

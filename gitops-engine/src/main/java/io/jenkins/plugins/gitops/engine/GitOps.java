@@ -7,17 +7,24 @@ import io.jenkins.plugins.gitops.engine.api.PromoteRequest;
 import io.jenkins.plugins.gitops.engine.api.RollbackRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
+import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import io.jenkins.plugins.gitops.engine.model.Masking;
+import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
+import io.jenkins.plugins.gitops.engine.model.DesiredState;
+import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
+import io.jenkins.plugins.gitops.engine.model.TargetSpec;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
 import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
+import io.jenkins.plugins.gitops.engine.verify.TrustedKeys;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,7 +50,8 @@ public final class GitOps implements AutoCloseable {
         }
         this.context = new EngineContext(repository, Objects.requireNonNull(builder.targets, "targets"),
                 builder.renderers, builder.listener, builder.holder, builder.cacheDir,
-                builder.metrics != null ? builder.metrics : new GitOpsMetrics(), secrets);
+                builder.metrics != null ? builder.metrics : new GitOpsMetrics(),
+                new Signatures(builder.trustedKeys, builder.signingKey), secrets);
     }
 
     private static List<String> credentialValues(GitCredentials credentials) {
@@ -81,6 +89,16 @@ public final class GitOps implements AutoCloseable {
         }
     }
 
+    /**
+     * The commit a branch, tag or commit id (null: the default branch) points at now, fetched from
+     * the remote; null for a plain folder, which has no history. A caller that must deploy the same
+     * commit later (a Jenkins step resumed after a restart) keeps this id and syncs it.
+     */
+    public String resolveRevision(String revision) {
+        return masked(() -> context.repository.isGit() ? context.repository.snapshot(revision).revision().commitId()
+                : null);
+    }
+
     /** Makes the environment match Git: render, validate, check policies, lock, apply, prune, wait, record. */
     public SyncResult sync(SyncRequest request) {
         return masked(() -> new SyncOperation(context).run(request));
@@ -89,6 +107,31 @@ public final class GitOps implements AutoCloseable {
     /** What a sync would change, without writing anything. */
     public SyncResult diff(SyncRequest request) {
         return masked(() -> new SyncOperation(context).run(request.withDryRun(true)));
+    }
+
+    /**
+     * What a sync of the environment would apply, writing nothing: rendered at {@code revision} (null: the
+     * default branch) for the target cluster's capabilities and prepared by the target (labels, namespace),
+     * hooks included (a {@code generateName} hook is named only when a sync runs it). Reads API discovery of a
+     * Kubernetes target; bad input throws {@link InvalidInputException} as a sync would.
+     */
+    public DesiredState render(String environment, String revision, Map<String, String> variables) {
+        try {
+            return renderUnmasked(environment, revision, variables);
+        } catch (GitOpsException e) {
+            throw e.mask(context.secrets);
+        }
+    }
+
+    private DesiredState renderUnmasked(String environment, String revision, Map<String, String> variables) {
+        Repository.Snapshot snapshot = context.repository.snapshot(revision);
+        Environment env = snapshot.config().environment(environment);
+        boolean kubernetes = env.target() != null && env.target().type() == TargetSpec.Type.KUBERNETES;
+        DesiredState offline = kubernetes ? null : context.render(snapshot, env, variables,
+                ClusterCapabilities.offline());
+        try (Target target = context.targets.open(env)) {
+            return target.prepare(kubernetes ? context.render(snapshot, env, variables, target.capabilities()) : offline);
+        }
     }
 
     /**
@@ -146,6 +189,8 @@ public final class GitOps implements AutoCloseable {
         private String holder = "gitops@" + ManagementFactory.getRuntimeMXBean().getName();
         private GitOpsMetrics metrics;
         private final List<String> secrets = new java.util.ArrayList<>();
+        private TrustedKeys trustedKeys = TrustedKeys.NONE;
+        private Path signingKey;
 
         /** A Git URL, a local Git repository, or a plain local folder. */
         public Builder repository(String location) {
@@ -198,6 +243,24 @@ public final class GitOps implements AutoCloseable {
         /** Where to record metrics (share one registry with an agent's /metrics); default: a registry of its own. */
         public Builder metrics(GitOpsMetrics value) {
             this.metrics = value;
+            return this;
+        }
+
+        /**
+         * The keys whose commit signatures environments with {@code verify.signatures} accept; from the operator
+         * (command options, Jenkins credentials), never from the repository. Default: none.
+         */
+        public Builder trustedKeys(TrustedKeys value) {
+            this.trustedKeys = value == null ? TrustedKeys.NONE : value;
+            return this;
+        }
+
+        /**
+         * An unencrypted SSH private key the engine signs its promotion and revert commits with (null: it does
+         * not sign; environments with {@code verify.signatures: required} then refuse those operations).
+         */
+        public Builder signingKey(Path value) {
+            this.signingKey = value;
             return this;
         }
 

@@ -20,6 +20,8 @@ import io.jenkins.plugins.gitops.engine.promote.ReleaseEdit;
 import io.jenkins.plugins.gitops.engine.promote.ReleaseWriter;
 import io.jenkins.plugins.gitops.engine.source.PushResult;
 import io.jenkins.plugins.gitops.engine.source.SourceTree;
+import io.jenkins.plugins.gitops.engine.verify.CommitSignature;
+import io.jenkins.plugins.gitops.engine.verify.EngineCommitSigner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +47,11 @@ final class PromoteOperation {
         Environment to = head.config().environment(request.to());
         List<String> checks = new ArrayList<>();
         PromotionChecks.stage(from, to, request.force(), checks);
-        PromotionChecks.approval(to, request.approvedBy(), checks);
-        DeploymentRecord source = sourceDeployment(from, checks);
+        PromotionChecks.approval(to, request.approvedBy(), request.approverGroups(), checks);
+        EngineCommitSigner signer = context.signatures.signer(context, to);
+        signer.checkCanSign("promotion to '" + to.name() + "'");
+        context.signatures.check(context, to, head.revision().commitId(), "the branch tip the promotion goes on,");
+        DeploymentRecord source = sourceDeployment(from, to, checks);
         DesiredState fromState = context.render(context.repository.snapshot(source.revision()), from, Map.of());
         DesiredState toState = context.render(head, to, Map.of());
         ReleaseDiff diff = ReleaseDiff.between(Release.of(fromState), Release.of(toState));
@@ -61,7 +66,7 @@ final class PromoteOperation {
         String message = PromotionMessage.of(from.name(), to.name(), diff.changes(), source.revision(), checks,
                 request.approvedBy(), request.actor());
         PushResult pushed = context.repository.git().commitAndPush(context.repository.git().defaultBranch(), message,
-                RollbackOperation.author(request.actor()), tip -> promotedFiles(tip, to, diff), PUSH_ATTEMPTS);
+                RollbackOperation.author(request.actor()), tip -> promotedFiles(tip, to, diff), PUSH_ATTEMPTS, signer);
         context.listener.progress("  pushed " + pushed.commitId().substring(0, 12) + " after " + pushed.attempts()
                 + " attempt(s): " + String.join(", ", pushed.changedPaths()));
         if (request.sync()) {
@@ -71,13 +76,14 @@ final class PromoteOperation {
             return new OperationResult(to.name(), "promote", sync.recordId(), pushed.commitId(), pushed.commitId(), changes,
                     sync.succeeded() ? "promoted and synced" : sync.message(), sync);
         }
-        String recordId = recordUnsynced(to, request, pushed.commitId(), toState, started);
+        CommitSignature pushedSignature = context.signatures.check(context, to, pushed.commitId(), "the promotion commit");
+        String recordId = recordUnsynced(to, request, pushed.commitId(), toState, started, pushedSignature);
         return new OperationResult(to.name(), "promote", recordId, pushed.commitId(), pushed.commitId(), changes,
                 "promoted: pushed " + pushed.commitId().substring(0, 12) + "; sync '" + to.name() + "' to deploy it", null);
     }
 
     /** The source's last deployment, which must be healthy and still match what runs (no drift). */
-    private DeploymentRecord sourceDeployment(Environment from, List<String> checks) {
+    private DeploymentRecord sourceDeployment(Environment from, Environment to, List<String> checks) {
         try (Target target = context.targets.open(from)) {
             DeploymentRecord last = context.history(target, from).list(from.name()).stream().filter(Records::applied).findFirst()
                     .orElseThrow(() -> new InvalidInputException("promotion refused: '" + from.name()
@@ -87,6 +93,12 @@ final class PromoteOperation {
                         + " at " + last.shortRevision() + "; only a healthy release is promoted");
             }
             checks.add("source healthy: passed (" + from.name() + " Healthy at " + last.shortRevision() + ")");
+            CommitSignature signed = context.signatures.check(context, to, last.revision(),
+                    "the release to promote (the commit '" + from.name() + "' runs)");
+            if (signed != null) {
+                checks.add("source signature: " + (signed.verified() ? "verified, " + signed.describeSigner()
+                        : signed.status().name().toLowerCase(java.util.Locale.ROOT) + " (warn)"));
+            }
             int drifted = PromotionChecks.drifted(context, target, from, last);
             if (drifted > 0) {
                 throw new InvalidInputException("promotion refused: '" + from.name() + "' is not in sync with its last "
@@ -116,12 +128,13 @@ final class PromoteOperation {
     }
 
     private String recordUnsynced(Environment to, PromoteRequest request, String commit, DesiredState toState,
-            Instant started) {
+            Instant started, CommitSignature signature) {
         try (Target target = context.targets.open(to)) {
             DeploymentRecord record = new DeploymentRecord(io.jenkins.plugins.gitops.engine.history.DeploymentIds.next(started),
                     to.name(), Operation.PROMOTE, commit, ReleaseExtractor.release(toState), request.trigger(),
                     request.actor(), started, Instant.now(), DeploymentRecord.Result.SUCCEEDED,
-                    "promotion pushed, not synced" + approval(request), DeploymentRecord.Counts.NONE, null, List.of(), null);
+                    "promotion pushed, not synced" + approval(request), DeploymentRecord.Counts.NONE, null, List.of(), null,
+                    List.of(), signature == null ? null : signature.recordValue());
             context.history(target, to).append(record);
             return record.id();
         }

@@ -29,7 +29,7 @@ final class PromotionChecks {
         }
     }
 
-    static void approval(Environment to, String approvedBy, List<String> checks) {
+    static void approval(Environment to, String approvedBy, List<String> groups, List<String> checks) {
         if (to.sync() != SyncPolicy.APPROVAL) {
             return;
         }
@@ -37,9 +37,10 @@ final class PromotionChecks {
             throw new InvalidInputException("promotion refused: '" + to.name() + "' has sync: approval and no approver "
                     + "was recorded; pass --approved-by (in Jenkins: approvedBy: from an input step's submitterParameter)");
         }
-        if (!to.approvers().isEmpty() && !to.approvers().contains(approvedBy)) {
+        if (!to.isApprover(approvedBy, groups)) {
             throw new InvalidInputException("promotion refused: '" + approvedBy + "' is not an approver of '" + to.name()
-                    + "' (approvers: " + String.join(", ", to.approvers()) + ")");
+                    + "' (approvers: " + String.join(", ", to.approvers()) + "; " + approvedBy + "'s groups: "
+                    + (groups.isEmpty() ? "none known" : String.join(", ", groups)) + ")");
         }
         checks.add("approval: approved by " + approvedBy);
     }
@@ -47,7 +48,7 @@ final class PromotionChecks {
     /** Objects of the environment that no longer match its last deployment. */
     static int drifted(EngineContext context, Target target, Environment environment, DeploymentRecord last) {
         DesiredState prepared = target.prepare(context.render(context.repository.snapshot(last.revision()), environment,
-                Map.of()));
+                Map.of(), target.capabilities()));
         return new SyncPlanner(target).plan(environment, prepared, context.live(target, prepared)).changes().size();
     }
 }

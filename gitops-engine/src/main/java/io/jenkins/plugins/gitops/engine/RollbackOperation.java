@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitops.engine.history.DeploymentRecord.Operation;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.source.PushResult;
+import io.jenkins.plugins.gitops.engine.verify.EngineCommitSigner;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,12 +44,15 @@ final class RollbackOperation {
                     sync.succeeded() ? "applied " + chosen.describe() + " directly; the environment is pinned until Git catches up"
                             : sync.message(), sync);
         }
+        EngineCommitSigner signer = context.signatures.signer(context, environment);
+        signer.checkCanSign("rollback of '" + environment.name() + "' by a revert commit");
+        context.signatures.check(context, environment, chosen.revision(), "the revision to roll back to");
         Repository.Snapshot wanted = context.repository.snapshot(chosen.revision());
         DesiredState wantedState = context.render(wanted, environment, Map.of());
         String message = "rollback(" + environment.name() + "): back to " + chosen.describe() + "\n\nEnvironment: "
                 + environment.name() + "\nRevision: " + chosen.revision() + "\nRolled-Back-By: " + request.actor() + "\n";
         PushResult pushed = context.repository.git().commitAndPush(context.repository.git().defaultBranch(), message,
-                author(request.actor()), tip -> revertEdits(environment, tip, wanted, wantedState), PUSH_ATTEMPTS);
+                author(request.actor()), tip -> revertEdits(environment, tip, wanted, wantedState), PUSH_ATTEMPTS, signer);
         String revision = pushed.commitId();
         context.listener.progress(pushed.changed() ? "  pushed revert commit " + revision.substring(0, 12) + " ("
                 + pushed.changedPaths().size() + " file(s))" : "  Git already matches " + chosen.describe() + ": nothing to commit");

@@ -8,7 +8,9 @@ import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord.Operation;
 import io.jenkins.plugins.gitops.engine.history.ReleaseExtractor;
 import io.jenkins.plugins.gitops.engine.lease.LeaseHandle;
+import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
+import io.jenkins.plugins.gitops.engine.model.TargetSpec;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.policy.PolicyChecker;
 import io.jenkins.plugins.gitops.engine.policy.PolicyReport;
@@ -18,13 +20,14 @@ import io.jenkins.plugins.gitops.engine.sync.SyncOptions;
 import io.jenkins.plugins.gitops.engine.sync.SyncOutcome;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlan;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlanner;
+import io.jenkins.plugins.gitops.engine.verify.CommitSignature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One sync (or dry run) of one environment: fetch → render → prepare → validate (schema) → policies →
+ * One sync (or dry run) of one environment: fetch → signature check (verify.signatures) → render → prepare → validate (schema) → policies →
  * list live → plan → server-side dry run of every create and update (all before any write, the lock
  * included) → lock → apply → prune → wait healthy → record. A failed
  * health wait rolls back to the last good revision when the environment asks for it.
@@ -60,36 +63,45 @@ final class SyncOperation {
         ProgressListener listener = context.listener;
         listener.progress((request.dryRun() ? "Planning " : "Syncing ") + "environment '" + environment.name() + "' at "
                 + snapshot.revision());
-        DesiredState rendered = context.render(snapshot, environment, request.variables());
-        listener.progress("  rendered " + rendered.resources().size() + " object(s) from " + environment.path());
-        rendered.warnings().forEach(w -> listener.progress("  warning: " + w));
+        CommitSignature signature = context.signatures.check(context, environment, snapshot.revision().commitId(),
+                "the commit to deploy");
+        boolean kubernetes = environment.target() != null && environment.target().type() == TargetSpec.Type.KUBERNETES;
+        // bad input is refused before any target is opened; only Kubernetes renders need the cluster's capabilities
+        DesiredState offline = kubernetes ? null : context.render(snapshot, environment, request.variables(),
+                ClusterCapabilities.offline());
         try (Target target = context.targets.open(environment)) {
+            DesiredState rendered = kubernetes ? context.render(snapshot, environment, request.variables(),
+                    target.capabilities()) : offline;
+            listener.progress("  rendered " + rendered.resources().size() + " object(s) from " + environment.path());
+            rendered.warnings().forEach(w -> listener.progress("  warning: " + w));
             DesiredState prepared = target.prepare(rendered);
             target.validate(prepared);
             List<String> warnings = new ArrayList<>(checkPolicies(environment, prepared));
             if (request.dryRun()) {
-                return execute(request, environment, snapshot, target, prepared, plan(environment, target, prepared),
+                return execute(request, environment, snapshot, target, prepared, plan(environment, target, prepared, started),
                         warnings, started);
             }
-            SyncPlan unlocked = plan(environment, target, prepared);
+            SyncPlan unlocked = plan(environment, target, prepared, started);
             if (unlocked.hasChanges()) {
                 int checked = new SyncExecutor(target, environment.retry(), listener).dryRunOnServer(unlocked);
                 listener.progress("  server-side dry run: " + checked + " object(s) accepted");
             }
             String revision = snapshot.revision().commitId();
             if (!unlocked.hasChanges() && operation == Operation.SYNC && alreadyRecorded(target, environment, revision)) {
-                // a no-op sync of a recorded revision writes nothing at all: no lock, no record
-                return execute(request, environment, snapshot, target, prepared, unlocked, warnings, started);
+                // a no-op sync of a recorded revision writes nothing at all: no lock, no record, no hook
+                return execute(request, environment, snapshot, target, prepared, unlocked.withoutHooks(), warnings,
+                        started);
             }
             Duration timeout = timeout(request, environment);
             try (LeaseHandle lease = context.lease(target).acquire(environment.name(), context.holder,
                     timeout.plus(LEASE_MARGIN))) {
-                SyncPlan plan = unlocked.hasChanges() ? plan(environment, target, prepared) : unlocked; // live may have moved
+                SyncPlan plan = unlocked.hasChanges() ? plan(environment, target, prepared, started) : unlocked; // live may have moved
                 SyncResult result = execute(request, environment, snapshot, target, prepared, plan, warnings, started);
                 DeploymentRecord record = DeploymentRecord.fromSync(operation, result, ReleaseExtractor.release(prepared),
                         request.trigger(), request.actor(), started, Instant.now())
                         .withContentDigest(ContentDigest.of(rendered));
                 record = Records.annotate(record, rolledBackTo, reason);
+                record = signature == null ? record : record.withSigner(signature.recordValue());
                 context.history(target, environment).append(record);
                 result = result.withRecordId(record.id());
                 Observations.deployment(context.metrics, context.secrets, environment, operation, record, result);
@@ -102,8 +114,8 @@ final class SyncOperation {
         }
     }
 
-    private SyncPlan plan(Environment environment, Target target, DesiredState prepared) {
-        return new SyncPlanner(target).plan(environment, prepared, context.live(target, prepared));
+    private SyncPlan plan(Environment environment, Target target, DesiredState prepared, Instant started) {
+        return new SyncPlanner(target, started).plan(environment, prepared, context.live(target, prepared));
     }
 
     private boolean alreadyRecorded(Target target, Environment environment, String revision) {
@@ -115,7 +127,7 @@ final class SyncOperation {
             DesiredState prepared, SyncPlan plan, List<String> policyWarnings, Instant started) {
         context.listener.progress("  plan: " + plan.count(SyncAction.CREATE) + " to create, " + plan.count(SyncAction.UPDATE)
                 + " to update, " + plan.count(SyncAction.DELETE) + " to prune, " + plan.count(SyncAction.UNCHANGED)
-                + " unchanged");
+                + " unchanged" + (plan.hooks().isEmpty() ? "" : ", " + plan.hooks().size() + " hook(s)"));
         SyncOptions options = SyncOptions.defaults(timeout(request, environment)).withDryRun(request.dryRun())
                 .withWait(request.waitHealthy());
         SyncOutcome outcome = new SyncExecutor(target, environment.retry(), context.listener).execute(plan, options);

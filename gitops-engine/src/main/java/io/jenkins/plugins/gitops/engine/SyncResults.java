@@ -1,8 +1,10 @@
 package io.jenkins.plugins.gitops.engine;
 
+import io.jenkins.plugins.gitops.engine.api.HookRun;
 import io.jenkins.plugins.gitops.engine.api.ObjectResult;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.sync.HookResult;
 import io.jenkins.plugins.gitops.engine.sync.SyncAction;
 import io.jenkins.plugins.gitops.engine.sync.SyncOutcome;
 import io.jenkins.plugins.gitops.engine.sync.SyncTask;
@@ -27,7 +29,14 @@ final class SyncResults {
                 outcome.health().displayName(), count(outcome, SyncAction.CREATE, dryRun),
                 count(outcome, SyncAction.UPDATE, dryRun), count(outcome, SyncAction.DELETE, dryRun),
                 count(outcome, SyncAction.UNCHANGED),
-                count(outcome, SyncAction.PRUNE_SKIPPED), objects, warnings(outcome, extraWarnings), duration);
+                count(outcome, SyncAction.PRUNE_SKIPPED), objects, warnings(outcome, extraWarnings), duration, null,
+                outcome.hooks().stream().map(SyncResults::hook).toList());
+    }
+
+    static HookRun hook(HookResult h) {
+        return new HookRun(h.phase().displayName(), h.key().kind(), h.key().namespace(), h.key().name(), h.source(),
+                h.wave(), h.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), h.message(),
+                h.deleted());
     }
 
     /** One task as a plain result; {@code result} null for plan-only views (drift). */

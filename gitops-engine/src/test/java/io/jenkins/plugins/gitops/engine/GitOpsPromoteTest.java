@@ -12,6 +12,7 @@ import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.promote.PromotionMessage;
 import io.jenkins.plugins.gitops.engine.testing.WorkRepository;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -102,7 +103,10 @@ class GitOpsPromoteTest {
         assertThatThrownBy(() -> gitOps.promote(PromoteRequest.of("staging", "production")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("sync: approval and no approver");
         assertThatThrownBy(() -> gitOps.promote(PromoteRequest.of("staging", "production").withApprovedBy("mallory")))
-                .hasMessageContaining("'mallory' is not an approver of 'production' (approvers: alice)");
+                .hasMessageContaining("'mallory' is not an approver of 'production' (approvers: alice, release-managers;"
+                        + " mallory's groups: none known)");
+        assertThatThrownBy(() -> gitOps.promote(PromoteRequest.of("staging", "production")
+                .withApprovedBy("mallory", List.of("developers")))).hasMessageContaining("mallory's groups: developers");
         assertThat(repo.tip()).isEqualTo(before);
     }
 

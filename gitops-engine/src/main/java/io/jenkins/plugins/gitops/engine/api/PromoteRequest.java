@@ -1,32 +1,45 @@
 package io.jenkins.plugins.gitops.engine.api;
 
+import java.util.List;
+
 /**
  * Promote the release (image references) of {@code from} into {@code to}'s folder: commit, push and
  * optionally sync.
  *
  * @param sync       sync {@code to} after the push
- * @param approvedBy who approved (required by {@code sync: approval} environments)
- * @param force      skip the {@code promotesFrom} check (never the policy or approval checks)
+ * @param approvedBy     who approved (required by {@code sync: approval} environments)
+ * @param approverGroups the groups {@code approvedBy} belongs to, matched against gitops.yaml's
+ *                       {@code approvers} like the user id (empty where the caller knows no groups: the CLI)
+ * @param force          skip the {@code promotesFrom} check (never the policy or approval checks)
  */
-public record PromoteRequest(String from, String to, boolean sync, String approvedBy, boolean force, String trigger,
-        String actor) {
+public record PromoteRequest(String from, String to, boolean sync, String approvedBy, List<String> approverGroups,
+        boolean force, String trigger, String actor) {
+    public PromoteRequest {
+        approverGroups = approverGroups == null ? List.of() : List.copyOf(approverGroups);
+    }
+
     public static PromoteRequest of(String from, String to) {
-        return new PromoteRequest(from, to, false, null, false, "manual", System.getProperty("user.name"));
+        return new PromoteRequest(from, to, false, null, List.of(), false, "manual", System.getProperty("user.name"));
     }
 
     public PromoteRequest withSync(boolean value) {
-        return new PromoteRequest(from, to, value, approvedBy, force, trigger, actor);
+        return new PromoteRequest(from, to, value, approvedBy, approverGroups, force, trigger, actor);
     }
 
     public PromoteRequest withApprovedBy(String value) {
-        return new PromoteRequest(from, to, sync, value, force, trigger, actor);
+        return new PromoteRequest(from, to, sync, value, List.of(), force, trigger, actor);
+    }
+
+    /** The approver and the groups they belong to (as a user directory such as Jenkins' security realm says). */
+    public PromoteRequest withApprovedBy(String value, List<String> groups) {
+        return new PromoteRequest(from, to, sync, value, groups, force, trigger, actor);
     }
 
     public PromoteRequest withForce(boolean value) {
-        return new PromoteRequest(from, to, sync, approvedBy, value, trigger, actor);
+        return new PromoteRequest(from, to, sync, approvedBy, approverGroups, value, trigger, actor);
     }
 
     public PromoteRequest withTrigger(String newTrigger, String newActor) {
-        return new PromoteRequest(from, to, sync, approvedBy, force, newTrigger, newActor);
+        return new PromoteRequest(from, to, sync, approvedBy, approverGroups, force, newTrigger, newActor);
     }
 }

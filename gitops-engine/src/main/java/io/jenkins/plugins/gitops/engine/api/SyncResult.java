@@ -4,16 +4,26 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What a sync or diff did: the revision, counts per action, overall health, every object, and
+ * What a sync or diff did: the revision, counts per action, overall health, every object, every hook
+ * (run, or for dry runs those that would run), and
  * whether it succeeded (with the reason when it did not), and the id of its deployment record (null
  * for dry runs). Contains no secret values.
  */
 public record SyncResult(String environment, String revision, String target, boolean dryRun, boolean succeeded,
         String message, String health, int created, int updated, int deleted, int unchanged, int pruneSkipped,
-        List<ObjectResult> objects, List<String> warnings, Duration duration, String recordId) {
+        List<ObjectResult> objects, List<String> warnings, Duration duration, String recordId, List<HookRun> hooks) {
     public SyncResult {
         objects = List.copyOf(objects);
         warnings = List.copyOf(warnings);
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
+    }
+
+    /** A result without hooks. */
+    public SyncResult(String environment, String revision, String target, boolean dryRun, boolean succeeded,
+            String message, String health, int created, int updated, int deleted, int unchanged, int pruneSkipped,
+            List<ObjectResult> objects, List<String> warnings, Duration duration, String recordId) {
+        this(environment, revision, target, dryRun, succeeded, message, health, created, updated, deleted, unchanged,
+                pruneSkipped, objects, warnings, duration, recordId, List.of());
     }
 
     /** A result not (yet) recorded in the history. */
@@ -27,7 +37,7 @@ public record SyncResult(String environment, String revision, String target, boo
     /** The same result, recorded as the given deployment record. */
     public SyncResult withRecordId(String id) {
         return new SyncResult(environment, revision, target, dryRun, succeeded, message, health, created, updated,
-                deleted, unchanged, pruneSkipped, objects, warnings, duration, id);
+                deleted, unchanged, pruneSkipped, objects, warnings, duration, id, hooks);
     }
 
     /** True when nothing differs between Git and the target (for diff). */
@@ -38,7 +48,18 @@ public record SyncResult(String environment, String revision, String target, boo
     public String summary() {
         return environment + " @ " + shortRevision() + ": " + created + " created, " + updated + " updated, "
                 + deleted + " deleted, " + unchanged + " unchanged" + (pruneSkipped > 0 ? ", " + pruneSkipped
-                + " not pruned (prune is off)" : "") + "; health " + health;
+                + " not pruned (prune is off or the object is protected)" : "") + hookSummary() + "; health " + health;
+    }
+
+    /** {@code , hooks: 1 succeeded, 1 failed}; empty without hooks. */
+    private String hookSummary() {
+        if (hooks.isEmpty()) {
+            return "";
+        }
+        java.util.Map<String, Long> byResult = new java.util.TreeMap<>();
+        hooks.forEach(h -> byResult.merge(h.result(), 1L, Long::sum));
+        return ", hooks: " + String.join(", ", byResult.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .toList());
     }
 
     public String shortRevision() {

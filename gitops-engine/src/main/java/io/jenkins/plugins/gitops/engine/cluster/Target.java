@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.cluster;
 
 import io.jenkins.plugins.gitops.engine.health.Health;
+import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
@@ -94,6 +95,16 @@ public interface Target extends AutoCloseable {
 
     /** Health of a live object. */
     Health health(Resource live);
+
+    /**
+     * What the cluster serves, for renderers (Helm's {@code .Capabilities}, kustomize's scope of kinds):
+     * Kubernetes asks API discovery ({@code /version}, {@code /api}, {@code /apis}; cached); targets
+     * without such an API (Swarm) answer {@link ClusterCapabilities#offline()}. Read-only. Throws
+     * {@link TargetException} (retryable) when the cluster cannot be asked.
+     */
+    default ClusterCapabilities capabilities() {
+        return ClusterCapabilities.offline();
+    }
 
     /**
      * Called once after a successful sync with the objects now managed (Kubernetes: inventory of

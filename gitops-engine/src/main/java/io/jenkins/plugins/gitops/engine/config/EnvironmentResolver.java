@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.config;
 
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.RetryPolicy;
+import io.jenkins.plugins.gitops.engine.model.SignatureRule;
 import io.jenkins.plugins.gitops.engine.model.SyncPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,8 @@ final class EnvironmentResolver {
                 pick(env.healthTimeout, defaults.healthTimeout, Environment.DEFAULT_HEALTH_TIMEOUT),
                 pick(env.autoRollback, defaults.autoRollback, DEFAULT_AUTO_ROLLBACK),
                 variables,
+                pick(env.pruneCrds, defaults.pruneCrds, false),
+                pick(env.signatures, defaults.signatures, SignatureRule.OFF),
                 pick(env.allowEmpty, defaults.allowEmpty, false),
                 pick(env.takeOwnership, defaults.takeOwnership, false),
                 null);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.config;
 
 import io.jenkins.plugins.gitops.engine.model.IgnoreRule;
 import io.jenkins.plugins.gitops.engine.model.PolicyRule;
+import io.jenkins.plugins.gitops.engine.model.SignatureRule;
 import io.jenkins.plugins.gitops.engine.model.SyncPolicy;
 import io.jenkins.plugins.gitops.engine.model.TargetSpec;
 import java.time.Duration;
@@ -38,6 +39,9 @@ final class EnvironmentSettings {
     Boolean autoRollback;
     Boolean allowEmpty;
     Boolean takeOwnership;
+    /** Whether CRDs from a Helm chart's crds/ folder may be pruned (Helm never deletes them). */
+    Boolean pruneCrds;
+    SignatureRule signatures;
     List<PolicyRule> policies;
     List<IgnoreRule> ignoreDifferences;
     Map<String, String> variables;

@@ -18,12 +18,13 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class SettingsParser {
     static final List<String> ENVIRONMENT_KEYS = List.of("path", "target", "sync", "prune", "selfHeal",
             "driftInterval", "promotesFrom", "approvers", "retry", "health", "autoRollback", "policies",
-            "ignoreDifferences", "variables", "allowEmpty", "takeOwnership");
+            "ignoreDifferences", "variables", "pruneCrds", "verify", "allowEmpty", "takeOwnership");
     /** Keys that only make sense per environment, so {@code defaults:} refuses them. */
     static final List<String> ENVIRONMENT_ONLY_KEYS = List.of("path", "target", "promotesFrom");
     static final List<String> SYNC_VALUES = List.of("automatic", "manual", "approval");
     static final List<String> RETRY_KEYS = List.of("limit", "backoff", "factor", "maxDuration");
     static final List<String> HEALTH_KEYS = List.of("timeout");
+    static final List<String> VERIFY_KEYS = List.of("signatures");
     static final Duration MIN_DRIFT_INTERVAL = Duration.ofSeconds(1);
     static final Duration MIN_POSITIVE = Duration.ofMillis(1);
     static final int MAX_RETRY_LIMIT = 100;
@@ -76,6 +77,7 @@ final class SettingsParser {
             case "prune" -> s.prune = Values.bool(e.value(), e.path(), problems);
             case "selfHeal" -> s.selfHeal = Values.bool(e.value(), e.path(), problems);
             case "autoRollback" -> s.autoRollback = Values.bool(e.value(), e.path(), problems);
+            case "pruneCrds" -> s.pruneCrds = Values.bool(e.value(), e.path(), problems);
             case "allowEmpty" -> s.allowEmpty = Values.bool(e.value(), e.path(), problems);
             case "takeOwnership" -> s.takeOwnership = Values.bool(e.value(), e.path(), problems);
             case "driftInterval" -> s.driftInterval = Values.duration(e.value(), e.path(), problems, MIN_DRIFT_INTERVAL);
@@ -85,6 +87,7 @@ final class SettingsParser {
             }
             case "retry" -> retry(e, s, problems);
             case "health" -> health(e, s, problems);
+            case "verify" -> s.signatures = VerifyParser.signatures(e, problems);
             case "policies" -> s.policies = RuleParser.policies(e, problems);
             case "ignoreDifferences" -> s.ignoreDifferences = RuleParser.ignoreDifferences(e, problems);
             case "variables" -> s.variables = variables(e, problems);

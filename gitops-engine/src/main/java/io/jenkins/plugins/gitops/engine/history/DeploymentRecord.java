@@ -24,6 +24,11 @@ import java.util.TreeMap;
  * @param healthStatus overall health after the operation (HealthStatus display name)
  * @param diffSummary  {@code update Deployment/ns/web: /spec/template/spec/containers/0/image}, one line per object
  * @param rolledBackTo for rollbacks: the record id or revision rolled back to; null otherwise
+ * @param hooks        the sync hooks of the operation, one line each: {@code PreSync Job/shop/shop-migrate: succeeded}
+ * @param signer       who signed the deployed commit, as checked against the trusted keys
+ *                     ({@link io.jenkins.plugins.gitops.engine.verify.CommitSignature#recordValue()}:
+ *                     {@code alice@example.com (ssh SHA256:...)}, or {@code [unsigned]} under {@code warn});
+ *                     null when the environment does not verify signatures
  * @param owner        {@link io.jenkins.plugins.gitops.engine.model.TrackingId#value()} of the repository and
  *                     environment that wrote it; null in records written before owners existed
  * @param contentDigest {@link ContentDigest} of what Git rendered for the deployment (the whole release, not only
@@ -32,7 +37,7 @@ import java.util.TreeMap;
 public record DeploymentRecord(String id, String environment, Operation operation, String revision,
         Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
         Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
-        String rolledBackTo, String owner, String contentDigest) {
+        String rolledBackTo, List<String> hooks, String signer, String owner, String contentDigest) {
 
     public static final String TRIGGER_MANUAL = "manual";
     public static final String TRIGGER_PIPELINE = "pipeline";
@@ -49,15 +54,6 @@ public record DeploymentRecord(String id, String environment, Operation operatio
         public static final Counts NONE = new Counts(0, 0, 0, 0);
     }
 
-    /** A record without owner and content digest (as written before they existed). */
-    public DeploymentRecord(String id, String environment, Operation operation, String revision,
-            Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
-            Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
-            String rolledBackTo) {
-        this(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt, result, message,
-                counts, healthStatus, diffSummary, rolledBackTo, null, null);
-    }
-
     public DeploymentRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(environment, "environment");
@@ -67,6 +63,34 @@ public record DeploymentRecord(String id, String environment, Operation operatio
         release = release == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(release));
         counts = counts == null ? Counts.NONE : counts;
         diffSummary = diffSummary == null ? List.of() : List.copyOf(diffSummary);
+        hooks = hooks == null ? List.of() : List.copyOf(hooks);
+    }
+
+    /** A record without hooks and signer. */
+    public DeploymentRecord(String id, String environment, Operation operation, String revision,
+            Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
+            Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
+            String rolledBackTo) {
+        this(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt, result, message,
+                counts, healthStatus, diffSummary, rolledBackTo, List.of(), null);
+    }
+
+    /** A record without a signer (signatures not verified, or written before they were). */
+    public DeploymentRecord(String id, String environment, Operation operation, String revision,
+            Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
+            Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
+            String rolledBackTo, List<String> hooks) {
+        this(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt, result, message,
+                counts, healthStatus, diffSummary, rolledBackTo, hooks, null);
+    }
+
+    /** A record without owner and content digest (as written before they existed). */
+    public DeploymentRecord(String id, String environment, Operation operation, String revision,
+            Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
+            Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
+            String rolledBackTo, List<String> hooks, String signer) {
+        this(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt, result, message,
+                counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, null, null);
     }
 
     /** A record of a sync (also the sync step of a promotion, rollback or self-heal) from its result. */
@@ -76,7 +100,7 @@ public record DeploymentRecord(String id, String environment, Operation operatio
                 trigger, actor, startedAt, finishedAt, sync.succeeded() ? Result.SUCCEEDED : Result.FAILED,
                 sync.succeeded() ? sync.summary() : sync.message(),
                 new Counts(sync.created(), sync.updated(), sync.deleted(), sync.unchanged()), sync.health(),
-                DiffSummary.of(sync.objects()), null);
+                DiffSummary.of(sync.objects()), null, sync.hooks().stream().map(h -> h.line()).toList());
     }
 
     /** A record of an operation that failed before anything was applied (render error, policy, lock refused). */
@@ -89,23 +113,29 @@ public record DeploymentRecord(String id, String environment, Operation operatio
 
     public DeploymentRecord withRolledBackTo(String recordIdOrRevision) {
         return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
-                result, message, counts, healthStatus, diffSummary, recordIdOrRevision, owner, contentDigest);
+                result, message, counts, healthStatus, diffSummary, recordIdOrRevision, hooks, signer, owner,
+                contentDigest);
+    }
+
+    public DeploymentRecord withSigner(String value) {
+        return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
+                result, message, counts, healthStatus, diffSummary, rolledBackTo, hooks, value, owner, contentDigest);
     }
 
     public DeploymentRecord withOwner(String value) {
         return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
-                result, message, counts, healthStatus, diffSummary, rolledBackTo, value, contentDigest);
+                result, message, counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, value, contentDigest);
     }
 
     public DeploymentRecord withContentDigest(String value) {
         return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
-                result, message, counts, healthStatus, diffSummary, rolledBackTo, owner, value);
+                result, message, counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, owner, value);
     }
 
-    /** The same record with another message (used to mask secret values, or to put a reason in front). */
+    /** The same record with another message (used to put a reason in front). */
     public DeploymentRecord withMessage(String value) {
         return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
-                result, value, counts, healthStatus, diffSummary, rolledBackTo, owner, contentDigest);
+                result, value, counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, owner, contentDigest);
     }
 
     public boolean succeeded() {

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Locks held in this JVM only: for the command line without a cluster, and for tests. Same rules as
- * {@link KubernetesLease}: expiring, not re-entrant, a stale handle cannot release a newer holder's lock.
+ * {@link KubernetesLease}: expiring, taken again by the same holder (see {@link Lease#tryAcquire}), a stale
+ * handle cannot release a newer holder's lock.
  */
 public final class InProcessLease implements Lease {
     private final Clock clock;
@@ -31,7 +32,7 @@ public final class InProcessLease implements Lease {
         LeaseTtl.check(ttl);
         Instant now = clock.instant();
         Held held = locks.get(environment);
-        if (held != null && !held.state().isExpired(now)) {
+        if (held != null && !held.state().isExpired(now) && !held.state().holder().equals(holder)) {
             return Optional.empty();
         }
         Object token = new Object();

@@ -67,11 +67,12 @@ public final class KubernetesLease implements io.jenkins.plugins.gitops.engine.l
                     return Optional.of(new Handle(environment, holder, ttl, created));
                 }
                 Optional<LeaseState> state = stateOf(environment, current);
-                if (state.isPresent() && !state.get().isExpired(now)) {
+                if (state.isPresent() && !state.get().isExpired(now) && !state.get().holder().equals(holder)) {
                     return Optional.empty();
                 }
                 if (state.isPresent()) {
-                    LOG.info("taking over the expired lock of {} from {}", environment, state.get().holder());
+                    LOG.info("taking over the {} lock of {} from {}", state.get().isExpired(now) ? "expired" : "own",
+                            environment, state.get().holder());
                 }
                 Lease updated = resource(taken(current, holder, ttl, now)).update();
                 return Optional.of(new Handle(environment, holder, ttl, updated));

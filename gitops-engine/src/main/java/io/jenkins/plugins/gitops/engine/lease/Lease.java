@@ -6,7 +6,11 @@ import java.util.Optional;
 /** Exclusive, expiring locks on environments. Implementations are safe for concurrent use. */
 public interface Lease {
     /**
-     * Takes the environment's lock when it is free, released or expired.
+     * Takes the environment's lock when it is free, released or expired, or held by this same
+     * {@code holder}: a holder that restarted (a Jenkins step resumed after a controller restart)
+     * takes its own lock again instead of waiting for it to expire; its old handle then no longer
+     * holds it. So a holder id must name one stream of work, never two that may run at once: one
+     * Pipeline step (run and flow node), one agent process.
      *
      * @param holder who asks, as people should read it: {@code jenkins-controller/job/deploy#42}, {@code agent@host}
      * @param ttl    how long the lock lasts without {@link LeaseHandle#renew()} (at least one second)

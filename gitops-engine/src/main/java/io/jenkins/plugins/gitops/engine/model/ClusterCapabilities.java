@@ -16,11 +16,27 @@ import java.util.Set;
  *                      entries, the two forms Helm's {@code APIVersions.Has} accepts; empty when unknown
  * @param namespaced    {@code group/Kind} (core group: {@code /Kind}) to whether that kind is namespaced,
  *                      as discovery's {@code APIResource.namespaced} says; kinds absent here are unknown
+ * @param complete      true when {@code apiVersions} is all the cluster serves (discovery); false when it only
+ *                      adds to Helm's built-in list, as {@code helm template --api-versions} does
  */
-public record ClusterCapabilities(String kubeVersion, Set<String> apiVersions, Map<String, Boolean> namespaced) {
+public record ClusterCapabilities(String kubeVersion, Set<String> apiVersions, Map<String, Boolean> namespaced,
+        boolean complete) {
     public ClusterCapabilities {
         apiVersions = Set.copyOf(apiVersions);
         namespaced = Map.copyOf(namespaced);
+    }
+
+    /** What discovery reported: the API versions are complete. */
+    public ClusterCapabilities(String kubeVersion, Set<String> apiVersions, Map<String, Boolean> namespaced) {
+        this(kubeVersion, apiVersions, namespaced, true);
+    }
+
+    /**
+     * Given by hand for an offline render ({@code helm template --kube-version --api-versions}): a version (null:
+     * Helm's default) and API versions that add to Helm's built-in list.
+     */
+    public static ClusterCapabilities given(String kubeVersion, Set<String> extraApiVersions) {
+        return new ClusterCapabilities(kubeVersion, extraApiVersions, Map.of(), false);
     }
 
     /** No cluster known: no version, no API list; scope of built-in kinds only. */

@@ -37,6 +37,22 @@ public final class Labels {
      */
     public static final String INTERNAL = "gitops.jenkins.io/internal";
 
+    /**
+     * Annotation: {@code disabled} keeps the object from ever being pruned (our counterpart of Flux's
+     * {@link #FLUX_PRUNE}); put on a Helm chart's {@code crds/} unless the environment sets {@code pruneCrds}.
+     */
+    public static final String PRUNE = "gitops.jenkins.io/prune";
+    /** The value of {@link #PRUNE} and {@link #FLUX_PRUNE} that keeps an object from being pruned. */
+    public static final String PRUNE_DISABLED = "disabled";
+    /** Argo CD's sync wave annotation, read as our own {@link #SYNC_WAVE}. */
+    public static final String ARGOCD_SYNC_WAVE = "argocd.argoproj.io/sync-wave";
+    /** Argo CD's sync options ({@code Prune=false}, {@code Delete=false} keep an object from being pruned). */
+    public static final String ARGOCD_SYNC_OPTIONS = "argocd.argoproj.io/sync-options";
+    /** Flux kustomize-controller's garbage collection switch ({@code disabled}: never pruned). */
+    public static final String FLUX_PRUNE = "kustomize.toolkit.fluxcd.io/prune";
+    /** Helm's resource policy ({@code keep}: never deleted by Helm, never pruned here). */
+    public static final String HELM_RESOURCE_POLICY = "helm.sh/resource-policy";
+
     /** Label selector matching everything managed for an environment. */
     public static String selector(String environment) {
         return MANAGED_BY + "=" + MANAGED_BY_VALUE + "," + ENVIRONMENT + "=" + environment;

@@ -24,11 +24,18 @@ public final class Resource {
         this.source = source == null ? "" : source;
     }
 
-    /** Builds a Kubernetes-style resource, reading apiVersion, kind, metadata.name and metadata.namespace. */
+    /**
+     * Builds a Kubernetes-style resource, reading apiVersion, kind, metadata.name and metadata.namespace. An
+     * object with only {@code metadata.generateName} (allowed for sync hooks) is keyed by that prefix.
+     */
     public static Resource ofManifest(Map<String, Object> manifest, String source) {
         String apiVersion = Manifests.string(manifest, "apiVersion");
         String kind = Manifests.string(manifest, "kind");
         String name = Manifests.string(manifest, "metadata", "name");
+        if (name == null || name.isBlank()) {
+            // a hook with metadata.generateName: named per sync (see sync.SyncHooks); keyed by the prefix until then
+            name = Manifests.string(manifest, "metadata", "generateName");
+        }
         String namespace = Manifests.string(manifest, "metadata", "namespace");
         if (kind == null || kind.isBlank() || name == null || name.isBlank()) {
             throw new IllegalArgumentException(source + ": object has no kind or metadata.name");

@@ -11,12 +11,27 @@ import java.util.List;
 /**
  * One deployment done by a Jenkins run (sync, diff, promote or rollback), as the build and job
  * pages show it. Built only from engine results, which are already redacted, and from the step's
- * arguments without credentials: nothing secret is ever stored here. A plain class with getters
- * (no records, no immutable JDK lists) so that Jenkins' XStream can persist it with the build.
+ * arguments without credentials: nothing secret is ever stored here.
+ *
+ * <p>Jenkins persists it with the build ({@code build.xml}, XStream). Its persisted form is a
+ * contract: plain fields of types Jenkins' class filter accepts (String, primitives,
+ * {@code ArrayList}, {@link ObjectRow}), this class and {@link ObjectRow} named in the plugin's
+ * {@code META-INF/hudson.remoting.ClassFilter} (core {@code jenkins.security.CustomClassFilter}),
+ * and a {@link #FORMAT} number so that {@link #readResolve()} can bring older forms up to date.
+ * Renaming or moving this class needs an XStream alias for old builds. To keep {@code build.xml}
+ * small, only changed objects are kept (at most {@link #MAX_OBJECTS}), each diff cut at
+ * {@link #MAX_DIFF_CHARS} characters.
  */
 public final class DeploymentEntry implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** The persisted form: 1 (or absent) = every object kept; 2 = changed objects only, diffs cut. */
+    public static final int FORMAT = 2;
+    /** Changed objects kept per entry; the rest are counted in {@link #getOmittedObjects()}. */
+    public static final int MAX_OBJECTS = 200;
+    /** Characters of one object's diff kept; a longer diff ends with a note saying how much was cut. */
+    public static final int MAX_DIFF_CHARS = 8_000;
 
+    private final int format;
     private final String id;
     private final String operation;
     private final String environment;
@@ -34,12 +49,14 @@ public final class DeploymentEntry implements Serializable {
     private final ArrayList<String> release;
     private final ArrayList<String> warnings;
     private final ArrayList<ObjectRow> objects;
+    private final int omittedObjects;
     private final String actor;
     private final String approvedBy;
     private final long startedAtMillis;
     private final long durationMillis;
 
     private DeploymentEntry(Builder b) {
+        this.format = FORMAT;
         this.id = b.id;
         this.operation = b.operation;
         this.environment = b.environment;
@@ -56,11 +73,43 @@ public final class DeploymentEntry implements Serializable {
         this.unchanged = b.unchanged;
         this.release = new ArrayList<>(b.release);
         this.warnings = new ArrayList<>(b.warnings);
-        this.objects = new ArrayList<>(b.objects);
+        List<ObjectRow> changed = b.objects.stream().filter(ObjectRow::isChanged).toList();
+        this.objects = new ArrayList<>(changed.stream().limit(MAX_OBJECTS).map(o -> o.cut(MAX_DIFF_CHARS)).toList());
+        this.omittedObjects = b.omittedObjects + changed.size() - objects.size();
         this.actor = b.actor;
         this.approvedBy = b.approvedBy;
         this.startedAtMillis = b.startedAt.toEpochMilli();
         this.durationMillis = b.duration == null ? 0 : b.duration.toMillis();
+    }
+
+    /**
+     * Brings an entry read by XStream up to {@link #FORMAT}: fields missing from an older
+     * {@code build.xml} come back as null or 0, and format 1 kept unchanged objects and whole diffs.
+     */
+    private Object readResolve() {
+        if (format == FORMAT && release != null && warnings != null && objects != null) {
+            return this;
+        }
+        Builder b = builder(id, operation, environment, Instant.ofEpochMilli(startedAtMillis)).repository(repository)
+                .revision(revision).message(message).release(release == null ? List.of() : release).actor(actor)
+                .approvedBy(approvedBy).duration(Duration.ofMillis(durationMillis));
+        b.target = target;
+        b.succeeded = succeeded;
+        b.dryRun = dryRun;
+        b.health = health;
+        b.created = created;
+        b.updated = updated;
+        b.deleted = deleted;
+        b.unchanged = unchanged;
+        b.warnings = warnings == null ? List.of() : warnings;
+        b.objects = objects == null ? List.of() : objects.stream().map(ObjectRow::normalized).toList();
+        b.omittedObjects = omittedObjects;
+        return b.build();
+    }
+
+    /** The persisted form this entry has: {@link #FORMAT} for every entry made or read by this version. */
+    public int getFormat() {
+        return format;
     }
 
     public static Builder builder(String id, String operation, String environment, Instant startedAt) {
@@ -145,13 +194,19 @@ public final class DeploymentEntry implements Serializable {
         return Collections.unmodifiableList(warnings);
     }
 
+    /** The objects the deployment created, updated or deleted (unchanged ones are only counted). */
     public List<ObjectRow> getObjects() {
         return Collections.unmodifiableList(objects);
     }
 
-    /** Only the objects the deployment created, updated or deleted. */
+    /** Same as {@link #getObjects()}: every kept object changed. */
     public List<ObjectRow> getChangedObjects() {
-        return objects.stream().filter(ObjectRow::isChanged).toList();
+        return getObjects();
+    }
+
+    /** Changed objects not kept because the entry already holds {@link #MAX_OBJECTS}. */
+    public int getOmittedObjects() {
+        return omittedObjects;
     }
 
     public String getActor() {
@@ -195,6 +250,7 @@ public final class DeploymentEntry implements Serializable {
         private List<String> release = List.of();
         private List<String> warnings = List.of();
         private List<ObjectRow> objects = List.of();
+        private int omittedObjects;
         private String actor;
         private String approvedBy;
         private Duration duration;

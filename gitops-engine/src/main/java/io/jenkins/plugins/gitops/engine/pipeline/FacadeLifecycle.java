@@ -20,7 +20,7 @@ public final class FacadeLifecycle implements LifecycleOperations {
     public LifecycleResult promote(PromoteArguments arguments) {
         arguments.validate();
         OperationResult result = gitOps.promote(PromoteRequest.of(arguments.from(), arguments.to())
-                .withSync(arguments.sync()).withApprovedBy(arguments.approvedBy())
+                .withSync(arguments.sync()).withApprovedBy(arguments.approvedBy(), arguments.approverGroups())
                 .withTrigger("pipeline", arguments.actor()));
         return lifecycle(result);
     }

@@ -5,7 +5,8 @@ import java.io.Serializable;
 
 /**
  * One object of a deployment as the build page shows it. The diff is the engine's redacted diff:
- * Secret values never reach this class. A plain class with getters for Jelly and XStream.
+ * Secret values never reach this class. A plain class with getters for Jelly and XStream; persisted
+ * inside {@link DeploymentEntry} (see there for the persisted-form rules).
  */
 public final class ObjectRow implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -54,6 +55,24 @@ public final class ObjectRow implements Serializable {
 
     public String getDiff() {
         return diff;
+    }
+
+    /** This row with its diff cut at {@code max} characters, followed by a note saying how many were cut. */
+    ObjectRow cut(int max) {
+        if (diff.length() <= max) {
+            return this;
+        }
+        return new ObjectRow(id, action, outcome, health, message, diff.substring(0, max)
+                + "\n... (" + (diff.length() - max) + " more characters not kept with the build)");
+    }
+
+    /** Fields an older build.xml lacks come back as null from XStream; the constructor defaults them. */
+    ObjectRow normalized() {
+        return message == null || diff == null ? new ObjectRow(id, action, outcome, health, message, diff) : this;
+    }
+
+    private Object readResolve() {
+        return normalized();
     }
 
     /** False for objects the sync left alone. */

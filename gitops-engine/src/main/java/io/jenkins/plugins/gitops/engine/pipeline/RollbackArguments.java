@@ -1,6 +1,9 @@
 package io.jenkins.plugins.gitops.engine.pipeline;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
+import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
+import io.jenkins.plugins.gitops.engine.model.SyncPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +42,33 @@ public record RollbackArguments(String repository, String environment, String to
     public RollbackArguments {
         to = SyncArguments.blankToNull(to) == null ? PREVIOUS : to.trim();
         mode = mode == null ? Mode.REVERT : mode;
+    }
+
+    /**
+     * A rollback a person starts directly (the job page's button, which has no {@code input} step)
+     * into an environment with {@code sync: approval} is their own approval: they must be one of its
+     * {@code approvers}, by user id ({@link #actor}) or group. With no approvers listed nobody is
+     * named, so it is refused: roll back from a Pipeline whose {@code input} step asks for approval.
+     *
+     * @param groups the groups {@code actor} belongs to (Jenkins: the security realm's authorities)
+     */
+    public RollbackArguments checkApprover(ProjectConfig config, List<String> groups) {
+        Environment target = config.environment(environment);
+        if (target.sync() != SyncPolicy.APPROVAL) {
+            return this;
+        }
+        if (target.approvers().isEmpty()) {
+            throw new InvalidInputException("gitops.yaml: environment '" + environment + "' has sync: approval and names"
+                    + " no approvers, so it is not rolled back from the job page: run gitopsRollback in a Pipeline"
+                    + " after an input step, or list approvers (user ids or groups) in gitops.yaml");
+        }
+        if (!target.isApprover(actor, groups)) {
+            throw new InvalidInputException("gitops.yaml: environment '" + environment + "' has sync: approval and '"
+                    + actor + "' is not one of its approvers (" + String.join(", ", target.approvers())
+                    + "), directly or through a group (" + (groups.isEmpty() ? "none known" : String.join(", ", groups))
+                    + "); ask one of them to roll back");
+        }
+        return this;
     }
 
     public RollbackArguments validate() {

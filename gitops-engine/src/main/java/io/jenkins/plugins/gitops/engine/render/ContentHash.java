@@ -4,39 +4,43 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The content-hash suffix kustomize gives generated ConfigMaps and Secrets ({@code app-config-7h2k9g8f5c}),
- * computed the way kustomize does, so a change of content rolls the pods that use it.
+ * computed as kustomize's hasher does (api/hasher/hasher.go), so a change of content rolls the pods that use
+ * it and the names equal those of {@code kustomize build}.
+ *
+ * <p>The hashed text is the compact JSON (keys sorted, Go's escaping) of {@code kind}, {@code name},
+ * {@code data} and, for a ConfigMap, {@code binaryData} when it is a mapping, for a Secret {@code type} and
+ * {@code stringData} when it is a mapping. kustomize looks the name up with a path it never finds, so
+ * {@code name} is always {@code ""}; an absent {@code data} or {@code type} is {@code ""}. Other kinds hash
+ * their whole manifest.
  */
 final class ContentHash {
     private ContentHash() {
     }
 
-    /** Appends the hash to every generated object that wants one, updating references to it. */
+    /**
+     * Appends the hash to every generated object that wants one, as kustomize's HashTransformer does; the old
+     * name is remembered, so that references follow.
+     */
     static void applySuffixes(List<WorkingObject> objects) {
-        for (WorkingObject object : List.copyOf(objects)) {
+        for (WorkingObject object : objects) {
             if (object.needsHashSuffix()) {
-                NameTransformer.rename(objects, object, object.name() + "-" + of(object.manifest()));
+                String hash = of(object.manifest());
+                object.rememberId();
+                object.rename(object.name() + "-" + hash);
             }
         }
     }
 
-    /** Ten characters derived from sha256 of kind, name, type and data. */
+    /** Ten characters derived from sha256 of the encoded object. */
     static String of(Map<String, Object> manifest) {
-        Map<String, Object> encoded = new TreeMap<>();
-        encoded.put("kind", manifest.get("kind"));
-        encoded.put("name", ((Map<?, ?>) manifest.get("metadata")).get("name"));
-        encoded.put("data", manifest.getOrDefault("data", Map.of()));
-        if ("Secret".equals(manifest.get("kind"))) {
-            encoded.put("type", manifest.getOrDefault("type", "Opaque"));
-        } else if (manifest.get("binaryData") instanceof Map<?, ?> binary && !binary.isEmpty()) {
-            encoded.put("binaryData", binary);
-        }
-        String hex = sha256(json(encoded));
+        String hex = sha256(GoJson.write(encoded(manifest)));
         StringBuilder out = new StringBuilder();
         for (char c : hex.substring(0, 10).toCharArray()) {
             out.append(switch (c) {
@@ -51,36 +55,32 @@ final class ContentHash {
         return out.toString();
     }
 
-    /** Compact JSON with sorted keys and Go's escaping (what kustomize hashes). */
-    private static String json(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            StringBuilder s = new StringBuilder("{");
-            new TreeMap<>(map).forEach((k, v) -> {
-                if (s.length() > 1) {
-                    s.append(',');
-                }
-                s.append(json(String.valueOf(k))).append(':').append(json(v));
-            });
-            return s.append('}').toString();
-        }
-        StringBuilder s = new StringBuilder("\"");
-        for (char c : String.valueOf(value).toCharArray()) {
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '\t' -> s.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        s.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        s.append(c);
-                    }
-                }
+    private static Object encoded(Map<String, Object> manifest) {
+        Object kind = manifest.get("kind");
+        Map<String, Object> m = new TreeMap<>();
+        if ("ConfigMap".equals(kind)) {
+            m.put("kind", "ConfigMap");
+            m.put("name", "");
+            m.put("data", orEmpty(manifest.get("data")));
+            if (manifest.get("binaryData") instanceof Map<?, ?> binary) {
+                m.put("binaryData", binary);
             }
+        } else if ("Secret".equals(kind)) {
+            m.put("kind", "Secret");
+            m.put("name", "");
+            m.put("type", orEmpty(manifest.get("type")));
+            m.put("data", orEmpty(manifest.get("data")));
+            if (manifest.get("stringData") instanceof Map<?, ?> stringData) {
+                m.put("stringData", stringData);
+            }
+        } else {
+            return new LinkedHashMap<>(manifest);
         }
-        return s.append('"').toString();
+        return m;
+    }
+
+    private static Object orEmpty(Object value) {
+        return value == null ? "" : value;
     }
 
     private static String sha256(String text) {

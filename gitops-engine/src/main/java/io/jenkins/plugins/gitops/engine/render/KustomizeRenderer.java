@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
+import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.source.RepoPaths;
@@ -23,8 +24,16 @@ public final class KustomizeRenderer implements FormatRenderer {
 
     @Override
     public Rendering render(SourceTree tree, String directory, Environment environment, Map<String, String> variables) {
-        List<WorkingObject> objects = new KustomizeBuild(tree).build(directory);
-        ContentHash.applySuffixes(objects);
+        return render(tree, directory, environment, variables, ClusterCapabilities.offline());
+    }
+
+    /** Renders with the scope of kinds that {@code capabilities} (the cluster's discovery) gives. */
+    @Override
+    public Rendering render(SourceTree tree, String directory, Environment environment, Map<String, String> variables,
+            ClusterCapabilities capabilities) {
+        KindScope scope = new KindScope(capabilities);
+        List<WorkingObject> objects = ClusterScoped.during(scope,
+                () -> OpenApiSchema.during(() -> new KustomizeBuild(tree, scope).build(directory)));
         return new Rendering(objects.stream().map(o -> Resource.ofManifest(o.manifest(), o.source())).toList(),
                 List.of());
     }

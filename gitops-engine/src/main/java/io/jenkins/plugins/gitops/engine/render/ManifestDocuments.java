@@ -73,7 +73,13 @@ final class ManifestDocuments {
             return null;
         }
         if (metadata == null || blank(((Map<?, ?>) metadata).get("name"))) {
-            missing.add("metadata.name");
+            String generated = GenerateNames.check(object, where);
+            if (generated == null) {
+                missing.add("metadata.name");
+            } else if (!generated.isEmpty()) {
+                problems.add(generated);
+                return null;
+            }
         }
         if (!missing.isEmpty()) {
             problems.add(where + ": object has no " + String.join(" and ", missing)

@@ -1,72 +1,62 @@
 package io.jenkins.plugins.gitops.engine.render;
 
-import io.jenkins.plugins.gitops.engine.model.Manifests;
+import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.render.Kustomization.LabelRule;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Kustomize common labels and annotations. Labels also go, like kustomize's {@code commonLabels}, into
- * pod templates and workload/Service selectors, so that the selectors still select the pods.
+ * Kustomize {@code labels}, {@code commonLabels} and {@code commonAnnotations} (LabelTransformer and
+ * AnnotationsTransformer with the field specs kustomize's configurator gives them,
+ * api/internal/target/kusttarget_configplugin.go): each pair goes into every field the specs name,
+ * creating the mapping where the spec says {@code create}; values are strings.
  */
 final class MetadataTransformer {
-    private static final List<String> SELECTOR_KINDS = List.of("Deployment", "StatefulSet", "DaemonSet",
-            "ReplicaSet");
-
     private MetadataTransformer() {
     }
 
-    static void addLabels(WorkingObject object, LabelRule rule) {
-        if (rule.pairs().isEmpty()) {
+    /**
+     * The field specs of one {@code labels} entry: its own {@code fields}, the configuration's {@code labels},
+     * then with {@code includeSelectors} all of {@code commonLabels}, else the templates and volume claim
+     * templates when asked, and the object's own labels.
+     */
+    static List<FieldSpec> labelSpecs(LabelRule rule, TransformerConfig config, String where) {
+        List<FieldSpec> specs = TransformerConfig.mergeAll(rule.fields(), config.get("labels"), where);
+        if (rule.includeSelectors()) {
+            return TransformerConfig.mergeAll(specs, config.get("commonLabels"), where);
+        }
+        if (rule.includeTemplates()) {
+            specs = TransformerConfig.mergeAll(specs, config.get("templateLabels"), where);
+        }
+        if (rule.includeVolumeClaimTemplates()) {
+            specs = TransformerConfig.mergeAll(specs, config.get("volumeClaimTemplateLabels"), where);
+        }
+        return TransformerConfig.mergeAll(specs, List.of(FieldSpec.of("metadata/labels", true)), where);
+    }
+
+    /** Sets {@code pairs} in the {@code specs} fields of every object (nothing when there are no pairs). */
+    static void apply(List<WorkingObject> objects, Map<String, String> pairs, List<FieldSpec> specs) {
+        if (pairs.isEmpty()) {
             return;
         }
-        Map<String, Object> m = object.manifest();
-        String kind = object.kind();
-        Manifests.ensureMap(m, "metadata", "labels").putAll(rule.pairs());
-        if (rule.includeTemplates()) {
-            String[] template = PodTemplates.templatePath(kind);
-            if (template != null) {
-                Manifests.ensureMap(m, append(template, "metadata", "labels")).putAll(rule.pairs());
-            }
-            if ("CronJob".equals(kind)) {
-                Manifests.ensureMap(m, "spec", "jobTemplate", "metadata", "labels").putAll(rule.pairs());
-            }
-            if ("StatefulSet".equals(kind)) {
-                for (Map<String, Object> claim : PodTemplates.maps(Manifests.get(m, "spec", "volumeClaimTemplates"))) {
-                    Manifests.ensureMap(claim, "metadata", "labels").putAll(rule.pairs());
+        Map<String, String> sorted = new TreeMap<>(pairs);
+        for (WorkingObject object : objects) {
+            for (Map.Entry<String, String> pair : sorted.entrySet()) {
+                for (FieldSpec spec : new ArrayList<>(specs)) {
+                    spec.visit(object, FieldSpec.Create.MAP, slot -> {
+                        if (slot.get() instanceof Map<?, ?> map) {
+                            @SuppressWarnings("unchecked")
+                            Map<String, Object> m = (Map<String, Object>) map;
+                            m.put(pair.getKey(), pair.getValue());
+                        } else if (slot.get() != null) {
+                            throw new InvalidInputException("considering field '" + spec.path() + "' of object "
+                                    + ResId.of(object) + ": wrong node kind: expected MappingNode");
+                        }
+                    });
                 }
             }
         }
-        if (rule.includeSelectors()) {
-            if (SELECTOR_KINDS.contains(kind)) {
-                Manifests.ensureMap(m, "spec", "selector", "matchLabels").putAll(rule.pairs());
-            } else if ("Service".equals(kind) || "ReplicationController".equals(kind)) {
-                Manifests.ensureMap(m, "spec", "selector").putAll(rule.pairs());
-            } else if (("Job".equals(kind) || "PodDisruptionBudget".equals(kind))
-                    && Manifests.get(m, "spec", "selector", "matchLabels") instanceof Map) {
-                Manifests.ensureMap(m, "spec", "selector", "matchLabels").putAll(rule.pairs());
-            } else if ("NetworkPolicy".equals(kind) && Manifests.get(m, "spec", "podSelector") instanceof Map) {
-                Manifests.ensureMap(m, "spec", "podSelector", "matchLabels").putAll(rule.pairs());
-            }
-        }
-    }
-
-    static void addAnnotations(WorkingObject object, Map<String, String> annotations) {
-        if (annotations.isEmpty()) {
-            return;
-        }
-        Map<String, Object> m = object.manifest();
-        Manifests.ensureMap(m, "metadata", "annotations").putAll(annotations);
-        String[] template = PodTemplates.templatePath(object.kind());
-        if (template != null) {
-            Manifests.ensureMap(m, append(template, "metadata", "annotations")).putAll(annotations);
-        }
-    }
-
-    private static String[] append(String[] path, String... more) {
-        String[] out = new String[path.length + more.length];
-        System.arraycopy(path, 0, out, 0, path.length);
-        System.arraycopy(more, 0, out, path.length, more.length);
-        return out;
     }
 }

@@ -7,79 +7,72 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Which objects a kustomize patch applies to: any of group, version, kind, name (a regular expression,
- * as in kustomize), namespace, and label/annotation selectors ({@code a=b,c!=d,e}).
+ * Which objects a kustomize patch applies to (kustomize's Selector, api/types/selector.go and ResMap.Select):
+ * group, version, kind, name and namespace are whole-value regular expressions; name and namespace may match
+ * the object's current or original values (the namespace as kustomize compares it, {@code default} for none);
+ * label and annotation selectors use Kubernetes' selector syntax ({@link LabelSelector}).
  */
-record PatchTarget(String group, String version, String kind, Pattern name, String namespace, String labelSelector,
+record PatchTarget(Pattern group, Pattern version, Pattern kind, Pattern name, Pattern namespace, String labelSelector,
         String annotationSelector) {
 
     static PatchTarget read(YamlFields t) {
         t.onlyKeys(List.of("group", "version", "kind", "name", "namespace", "labelSelector", "annotationSelector"));
-        String name = t.string("name");
+        return new PatchTarget(regex(t, "group"), regex(t, "version"), regex(t, "kind"), regex(t, "name"),
+                regex(t, "namespace"), t.string("labelSelector"), t.string("annotationSelector"));
+    }
+
+    private static Pattern regex(YamlFields t, String key) {
+        String value = t.string(key);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
         try {
-            return new PatchTarget(t.string("group"), t.string("version"), t.string("kind"),
-                    name == null ? null : Pattern.compile(name), t.string("namespace"), t.string("labelSelector"),
-                    t.string("annotationSelector"));
+            return Pattern.compile("^(?:" + value + ")$");
         } catch (PatternSyntaxException e) {
-            throw new InvalidInputException(t.where() + ": name '" + name + "' is not a valid regular expression");
+            throw new InvalidInputException(t.where() + ": " + key + " '" + value + "' is not a valid regular expression");
         }
     }
 
     boolean matches(WorkingObject object) {
-        return (group == null || group.equals(object.group()))
-                && (version == null || version.equals(object.version()))
-                && (kind == null || kind.equals(object.kind()))
-                && (name == null || name.matcher(object.name()).matches() || object.isCalled(name.pattern()))
-                && (namespace == null || namespace.equals(object.namespace() == null ? "" : object.namespace()))
-                && selects(labelSelector, object.manifest(), "labels")
-                && selects(annotationSelector, object.manifest(), "annotations");
+        ResId current = ResId.of(object);
+        ResId original = object.originalId();
+        return (namespace == null || namespace.matcher(original.effectiveNamespace()).matches()
+                || namespace.matcher(current.effectiveNamespace()).matches())
+                && (name == null || name.matcher(original.name()).matches() || name.matcher(current.name()).matches())
+                && (group == null || group.matcher(current.group()).matches())
+                && (version == null || version.matcher(current.version()).matches())
+                && (kind == null || kind.matcher(current.kind()).matches())
+                && LabelSelector.parse(labelSelector, "labelSelector").matches(field(object, "labels"))
+                && LabelSelector.parse(annotationSelector, "annotationSelector").matches(field(object, "annotations"));
     }
 
-    private static boolean selects(String selector, Map<String, Object> manifest, String field) {
-        if (selector == null || selector.isBlank()) {
-            return true;
-        }
-        Object metadata = manifest.get("metadata");
-        Object values = metadata instanceof Map<?, ?> m ? m.get(field) : null;
-        Map<?, ?> actual = values instanceof Map<?, ?> v ? v : Map.of();
-        for (String term : selector.split(",")) {
-            String t = term.trim();
-            if (t.contains("!=")) {
-                String[] kv = t.split("!=", 2);
-                if (kv[1].trim().equals(String.valueOf(actual.get(kv[0].trim())))) {
-                    return false;
-                }
-            } else if (t.contains("=")) {
-                String[] kv = t.replace("==", "=").split("=", 2);
-                if (!kv[1].trim().equals(String.valueOf(actual.get(kv[0].trim())))) {
-                    return false;
-                }
-            } else if (t.startsWith("!")) {
-                if (actual.containsKey(t.substring(1))) {
-                    return false;
-                }
-            } else if (!actual.containsKey(t)) {
-                return false;
-            }
-        }
-        return true;
+    private static Map<?, ?> field(WorkingObject object, String name) {
+        Object metadata = object.manifest().get("metadata");
+        Object values = metadata instanceof Map<?, ?> m ? m.get(name) : null;
+        return values instanceof Map<?, ?> v ? v : Map.of();
     }
 
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
-        if (kind != null) {
-            s.append(kind);
-        }
-        if (name != null) {
-            s.append(" '").append(name.pattern()).append("'");
-        }
-        if (namespace != null) {
-            s.append(" in namespace '").append(namespace).append("'");
-        }
+        append(s, "group", group);
+        append(s, "version", version);
+        append(s, "kind", kind);
+        append(s, "name", name);
+        append(s, "namespace", namespace);
         if (labelSelector != null) {
-            s.append(" with labels ").append(labelSelector);
+            s.append(" labelSelector ").append(labelSelector);
+        }
+        if (annotationSelector != null) {
+            s.append(" annotationSelector ").append(annotationSelector);
         }
         return s.length() == 0 ? "every object" : s.toString().trim();
+    }
+
+    private static void append(StringBuilder s, String label, Pattern p) {
+        if (p != null) {
+            String pattern = p.pattern();
+            s.append(' ').append(label).append(" '").append(pattern, 4, pattern.length() - 2).append("'");
+        }
     }
 }

@@ -4,9 +4,11 @@ import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.Hook;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import io.jenkins.plugins.gitops.engine.model.TargetSpec;
+import io.jenkins.plugins.gitops.engine.model.Waves;
 import io.jenkins.plugins.gitops.engine.source.RepoPaths;
 import io.jenkins.plugins.gitops.engine.source.SourceTree;
 import java.util.ArrayList;
@@ -81,13 +83,37 @@ public final class Renderers {
                 renderer.getClass().getSimpleName());
         FormatRenderer.Rendering rendering = renderer.render(tree, folder, environment,
                 variables == null ? Map.of() : variables, capabilities);
-        check(rendering.resources(), environment, folder);
+        List<String> warnings = new ArrayList<>(rendering.warnings());
+        List<Resource> resources = withoutSkippedHooks(rendering.resources(), warnings);
+        check(resources, environment, folder, capabilities, warnings);
         LOG.debug("Rendered environment {} at {}: {} objects, {} warnings", environment.name(), rev,
-                rendering.resources().size(), rendering.warnings().size());
-        return new DesiredState(environment.name(), rev, rendering.resources(), rendering.warnings());
+                resources.size(), warnings.size());
+        return new DesiredState(environment.name(), rev, resources, warnings);
     }
 
-    private static void check(List<Resource> resources, Environment environment, String folder) {
+    /**
+     * Objects whose hook annotations give them no sync phase (Argo CD's {@code Skip}, Helm test and delete/rollback
+     * hooks) are never applied, as in Argo CD: left out here, with a warning, so render, diff and sync agree.
+     */
+    private static List<Resource> withoutSkippedHooks(List<Resource> resources, List<String> warnings) {
+        List<Resource> kept = new ArrayList<>();
+        for (Resource resource : resources) {
+            Hook hook = Hook.of(resource.annotations());
+            if (!hook.note().isEmpty()) {
+                warnings.add(resource.describe() + ": " + hook.note()
+                        + (hook.kind() == Hook.Kind.SKIPPED ? "; skipped" : ""));
+            }
+            if (hook.kind() != Hook.Kind.SKIPPED) {
+                kept.add(resource);
+            }
+        }
+        return kept;
+    }
+
+    private static void check(List<Resource> resources, Environment environment, String folder,
+            ClusterCapabilities capabilities, List<String> warnings) {
+        KindScope scope = new KindScope(capabilities);
+        resources.forEach(r -> scope.learn(r.manifest()));
         List<String> problems = new ArrayList<>();
         if (resources.size() > MAX_OBJECTS) {
             problems.add(folder + ": renders " + resources.size() + " objects, more than the limit of " + MAX_OBJECTS
@@ -101,8 +127,9 @@ public final class Renderers {
                         + " kind and metadata.name");
                 continue;
             }
+            Waves.of(resource, problems, warnings);
             ResourceKey key = resource.key();
-            ResourceKey identity = key.namespace().isEmpty() && !ClusterScoped.isClusterScoped(key.kind())
+            ResourceKey identity = key.namespace().isEmpty() && !scope.isClusterScoped(key.group(), key.kind())
                     ? new ResourceKey(key.group(), key.kind(), defaultNamespace, key.name()) : key;
             Resource first = seen.putIfAbsent(identity, resource);
             if (first != null) {

@@ -1,127 +1,141 @@
 package io.jenkins.plugins.gitops.engine.render;
 
+import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * Kubernetes strategic merge patch, for the fields people patch: mappings merge recursively, a null
- * value deletes a key, lists of objects with a known merge key (containers, env, volumes, ports, ...)
- * merge element by element, other lists are replaced. Directives: {@code $patch: delete} (object,
- * mapping or list element), {@code $patch: replace} and {@code $deleteFromPrimitiveList/<field>}.
+ * Kustomize's strategic merge patch (kyaml's merge2 with new list elements first, as kustomize's
+ * patchstrategicmerge filter calls it): mappings merge recursively; a null value deletes a field; lists that
+ * {@link MergeSchema} marks as merged are merged element by element on their keys ({@link AssociativeList}),
+ * with the patch's elements first; other lists are replaced. Directives: {@code $patch: delete|replace|merge}
+ * on a mapping, a list element or a whole list ({@code - $patch: replace}). Other {@code $}-keys such as
+ * {@code $setElementOrder/...} are ordinary fields to kyaml and stay in the object, as in kustomize.
  */
 final class StrategicMerge {
+    /** A walk result that removes the field or element. */
+    static final Object CLEAR = new Object();
+    private static final String DIRECTIVE = "$patch";
+
     private StrategicMerge() {
     }
 
     /** The patched copy of {@code original}, or null when the patch deletes the whole object. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> apply(Map<String, Object> original, Map<String, Object> patch) {
-        if ("delete".equals(patch.get("$patch"))) {
+        String type = MergeSchema.root(string(original.get("apiVersion")), string(original.get("kind")));
+        Object result = mergeMap((Map<String, Object>) Values.copy(original), (Map<String, Object>) Values.copy(patch),
+                type, "");
+        return result == CLEAR ? null : (Map<String, Object>) result;
+    }
+
+    /** kyaml's Walker over one field: {@code patchHas} tells an absent patch field from an explicit null. */
+    @SuppressWarnings("unchecked")
+    static Object walk(Object dest, Object patch, boolean patchHas, MergeSchema.Field field, String path) {
+        if (!patchHas) {
+            return dest;
+        }
+        if (patch == null) {
+            return CLEAR;
+        }
+        Object kindOf = dest != null ? dest : patch;
+        String type = field == null ? null : field.type();
+        if (kindOf instanceof Map<?, ?>) {
+            requireSameKind(dest, patch, Map.class, path);
+            return mergeMap(dest == null ? null : (Map<String, Object>) dest, (Map<String, Object>) patch, type, path);
+        }
+        if (kindOf instanceof List<?>) {
+            requireSameKind(dest, patch, List.class, path);
+            if (field == null || !field.merged()) {
+                return patch;
+            }
+            return AssociativeList.merge(dest == null ? null : (List<Object>) dest, (List<Object>) patch, field, path);
+        }
+        requireSameKind(dest, patch, Object.class, path);
+        return patch;
+    }
+
+    /** kyaml's VisitMap and walkMap. */
+    @SuppressWarnings("unchecked")
+    static Object mergeMap(Map<String, Object> dest, Map<String, Object> patch, String type, String path) {
+        String directive = directive(patch, path);
+        if (dest == null) {
+            if ("delete".equals(directive)) {
+                return CLEAR;
+            }
+            dest = new LinkedHashMap<>();
+        } else if ("delete".equals(directive)) {
+            return CLEAR;
+        } else if ("replace".equals(directive)) {
+            dest = new LinkedHashMap<>();
+        }
+        TreeSet<String> names = new TreeSet<>(dest.keySet());
+        names.addAll(patch.keySet());
+        for (String name : names) {
+            Object result = walk(dest.get(name), patch.get(name), patch.containsKey(name),
+                    MergeSchema.field(type, name), path + "/" + name);
+            if (result == CLEAR || result == null) {
+                dest.remove(name);
+            } else {
+                dest.put(name, result);
+            }
+        }
+        return dest;
+    }
+
+    /** Removes and returns the {@code $patch} directive of a mapping (null when there is none). */
+    private static String directive(Map<String, Object> patch, String path) {
+        if (!patch.containsKey(DIRECTIVE)) {
             return null;
         }
-        return mergeMap((Map<String, Object>) Values.copy(original), patch);
+        String value = string(patch.remove(DIRECTIVE));
+        if (!List.of("delete", "replace", "merge").contains(value)) {
+            throw new InvalidInputException("unknown patch strategy '" + value + "' at " + (path.isEmpty() ? "/" : path)
+                    + "; use $patch: delete, replace or merge");
+        }
+        return value;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> mergeMap(Map<String, Object> target, Map<String, Object> patch) {
-        if ("replace".equals(patch.get("$patch"))) {
-            return (Map<String, Object>) Values.copy(patch, true);
-        }
-        for (Map.Entry<String, Object> e : patch.entrySet()) {
-            String key = e.getKey();
-            Object value = e.getValue();
-            if (key.startsWith("$deleteFromPrimitiveList/")) {
-                String field = key.substring(key.indexOf('/') + 1);
-                if (target.get(field) instanceof List<?> list && value instanceof List<?> remove) {
-                    list.removeIf(item -> remove.stream().anyMatch(r -> Values.jsonEquals(r, item)));
+    /** Removes the directive element of a list ({@code - $patch: replace}) and returns its value, or null. */
+    static String listDirective(List<Object> patch, String path) {
+        for (int i = 0; i < patch.size(); i++) {
+            if (patch.get(i) instanceof Map<?, ?> m && m.size() == 1 && m.containsKey(DIRECTIVE)) {
+                String value = string(m.get(DIRECTIVE));
+                if (!List.of("delete", "replace", "merge").contains(value)) {
+                    throw new InvalidInputException("unknown patch strategy '" + value + "' at " + path
+                            + "; use $patch: delete, replace or merge");
                 }
-            } else if (key.startsWith("$")) {
-                continue;
-            } else if (value == null) {
-                target.remove(key);
-            } else if (value instanceof Map<?, ?> pm) {
-                if ("delete".equals(pm.get("$patch"))) {
-                    target.remove(key);
-                } else if (target.get(key) instanceof Map<?, ?> existing) {
-                    target.put(key, mergeMap((Map<String, Object>) existing, (Map<String, Object>) pm));
-                } else {
-                    target.put(key, Values.copy(pm, true));
-                }
-            } else if (value instanceof List<?> pl && target.get(key) instanceof List<?> existing) {
-                target.put(key, mergeList(key, (List<Object>) existing, pl));
-            } else {
-                target.put(key, Values.copy(value, true));
+                List<Object> rest = new ArrayList<>(patch);
+                rest.removeIf(e -> e instanceof Map<?, ?> d && d.size() == 1 && value.equals(d.get(DIRECTIVE)));
+                patch.clear();
+                patch.addAll(rest);
+                return value;
             }
         }
-        return target;
+        return null;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> mergeList(String field, List<Object> existing, List<?> patch) {
-        for (Object item : patch) {
-            if (item instanceof Map<?, ?> m && "replace".equals(m.get("$patch"))) {
-                List<Object> replaced = new ArrayList<>();
-                patch.stream().filter(i -> i != item).forEach(i -> replaced.add(Values.copy(i, true)));
-                return replaced;
-            }
+    private static void requireSameKind(Object dest, Object patch, Class<?> kind, String path) {
+        boolean destOk = dest == null || kindOf(dest) == kind;
+        boolean patchOk = kindOf(patch) == kind;
+        if (!destOk || !patchOk) {
+            throw new InvalidInputException("the patch sets " + (path.isEmpty() ? "/" : path) + " to " + describe(patch)
+                    + " where the object has " + describe(dest) + "; a strategic merge patch must keep the shape");
         }
-        String mergeKey = mergeKey(field, patch);
-        if (mergeKey == null) {
-            return (List<Object>) Values.copy(patch, true);
-        }
-        List<Object> result = new ArrayList<>(existing);
-        for (Object item : patch) {
-            if (!(item instanceof Map<?, ?> pm) || pm.get(mergeKey) == null) {
-                result.add(Values.copy(item, true));
-                continue;
-            }
-            Object keyValue = pm.get(mergeKey);
-            boolean delete = "delete".equals(pm.get("$patch"));
-            boolean merged = false;
-            for (Iterator<Object> it = result.iterator(); it.hasNext();) {
-                Object current = it.next();
-                if (current instanceof Map<?, ?> cm && Values.jsonEquals(cm.get(mergeKey), keyValue)) {
-                    if (delete) {
-                        it.remove();
-                    } else {
-                        mergeMap((Map<String, Object>) cm, (Map<String, Object>) pm);
-                    }
-                    merged = true;
-                }
-            }
-            if (!merged && !delete) {
-                result.add(Values.copy(item, true));
-            }
-        }
-        return result;
     }
 
-    /** The merge key Kubernetes uses for a list field, or null when the list is replaced as a whole. */
-    private static String mergeKey(String field, List<?> patch) {
-        switch (field) {
-            case "containers", "initContainers", "ephemeralContainers", "env", "volumes", "imagePullSecrets",
-                    "volumeDevices", "resourceClaims" -> {
-                return "name";
-            }
-            case "volumeMounts" -> {
-                return "mountPath";
-            }
-            case "hostAliases" -> {
-                return "ip";
-            }
-            case "topologySpreadConstraints" -> {
-                return "topologyKey";
-            }
-            case "ports" -> {
-                boolean containerPorts = patch.stream().anyMatch(i -> i instanceof Map<?, ?> m
-                        && m.containsKey("containerPort"));
-                return containerPorts ? "containerPort" : "port";
-            }
-            default -> {
-                return null;
-            }
-        }
+    private static Class<?> kindOf(Object value) {
+        return value instanceof Map<?, ?> ? Map.class : value instanceof List<?> ? List.class : Object.class;
+    }
+
+    private static String describe(Object value) {
+        return value instanceof Map<?, ?> ? "a mapping" : value instanceof List<?> ? "a list" : "a scalar";
+    }
+
+    static String string(Object value) {
+        return value == null ? "" : String.valueOf(value);
     }
 }

@@ -35,6 +35,26 @@ final class Values {
         return copy(value, false);
     }
 
+    /** A mutable deep copy of a list. */
+    @SuppressWarnings("unchecked")
+    static List<Object> copyList(List<?> list) {
+        return (List<Object>) copy(list, false);
+    }
+
+    /** The mapping entries of a list value (anything else gives an empty list). */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> maps(Object list) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (list instanceof List<?> l) {
+            for (Object item : l) {
+                if (item instanceof Map<?, ?> m) {
+                    out.add((Map<String, Object>) m);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Equality as JSON sees it: 1 equals 1.0 and a Long equals an Integer of the same value. */
     static boolean jsonEquals(Object a, Object b) {
         if (a instanceof Number x && b instanceof Number y) {

@@ -6,7 +6,11 @@
  * to the first {@link io.jenkins.plugins.gitops.engine.render.FormatRenderer} that accepts it:
  * <ol>
  * <li>{@code kustomization.yaml} (or {@code .yml}, {@code Kustomization}): rendered in-process by
- * {@link io.jenkins.plugins.gitops.engine.render.KustomizeRenderer}; unsupported keys are errors;</li>
+ * {@link io.jenkins.plugins.gitops.engine.render.KustomizeRenderer} as kustomize's KustTarget does
+ * ({@code KustomizeBuild}: resources, generators, components, transformers driven by kustomize's field
+ * specs ({@code DefaultFieldSpecs}, {@code TransformerConfig}), replacements, built-in plugin configurations
+ * ({@code BuiltinPlugins}), then hashes, name references, vars and the output rules of
+ * {@code kustomize build}: order, build metadata); unsupported keys are errors (docs/kustomize.md);</li>
  * <li>{@code Chart.yaml} (chart in place, plus {@code values-<env>.yaml}) or {@code helm.yaml}
  * ({@code chart:} a chart folder elsewhere in the repository, {@code values:} files relative to the
  * environment folder, optional {@code release:}): {@link io.jenkins.plugins.gitops.engine.render.HelmRenderer};</li>

@@ -146,6 +146,12 @@ public final class GitSource implements AutoCloseable {
      */
     public PushResult commitAndPush(String branch, String message, PersonIdent author,
             Function<SourceTree, Map<String, byte[]>> edit, int maxAttempts) {
+        return commitAndPush(branch, message, author, edit, maxAttempts, CommitSigning.NONE);
+    }
+
+    /** As above, each commit passed to {@code signing} (which may sign or refuse it) before it is written. */
+    public PushResult commitAndPush(String branch, String message, PersonIdent author,
+            Function<SourceTree, Map<String, byte[]>> edit, int maxAttempts, CommitSigning signing) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(edit, "edit");
@@ -175,6 +181,7 @@ public final class GitSource implements AutoCloseable {
                 builder.setAuthor(author);
                 builder.setCommitter(new PersonIdent(author.getName(), author.getEmailAddress()));
                 builder.setMessage(message);
+                signing.sign(repository, builder);
                 commit = inserter.insert(builder);
                 inserter.flush();
             } catch (IOException e) {
@@ -190,6 +197,17 @@ public final class GitSource implements AutoCloseable {
         }
         throw new OperationFailedException("push to branch '" + name + "' of " + remote.display() + " was rejected "
                 + maxAttempts + " times because others pushed to it at the same time; run the operation again");
+    }
+
+    /** Reads a commit of the cache with JGit (signature checks); the commit must have been resolved before. */
+    public <T> T readCommit(String commitId, java.util.function.BiFunction<Repository, RevCommit, T> reader) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return reader.apply(repository, walk.parseCommit(ObjectId.fromString(commitId)));
+        } catch (MissingObjectException | IncorrectObjectTypeException | IllegalArgumentException e) {
+            throw unknownRevision(commitId);
+        } catch (IOException e) {
+            throw cacheFailure(e);
+        }
     }
 
     /**

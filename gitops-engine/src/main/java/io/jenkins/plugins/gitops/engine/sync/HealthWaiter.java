@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -67,6 +68,64 @@ final class HealthWaiter {
             }
             record(health, results);
         }
+    }
+
+    /**
+     * Waits until every object is healthy or degraded (hooks: done, one way or the other), or the timeout
+     * passes; returns the last health of each. Unlike {@link #waitFor}, one failure does not stop the wait for
+     * the others of the same wave.
+     */
+    Map<ResourceKey, Health> waitUntilDone(Map<ResourceKey, Resource> objects, String what) {
+        Map<ResourceKey, Health> health = new LinkedHashMap<>();
+        objects.forEach((key, live) -> health.put(key, target.health(live)));
+        long lastReport = System.nanoTime();
+        int polls = 0;
+        while (true) {
+            List<ResourceKey> pending = health.entrySet().stream().filter(e -> !done(e.getValue()))
+                    .map(Map.Entry::getKey).toList();
+            if (pending.isEmpty() || System.nanoTime() > deadline) {
+                return health;
+            }
+            if (System.nanoTime() - lastReport > Duration.ofSeconds(10).toNanos()) {
+                listener.progress("  waiting for " + what + ": " + pending.stream().limit(5).map(k -> k + " " + health.get(k))
+                        .collect(Collectors.joining(", ")));
+                lastReport = System.nanoTime();
+            }
+            try {
+                sleeper.sleep(pollDelay(++polls));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return health;
+            }
+            for (ResourceKey key : pending) {
+                health.put(key, target.get(key).map(target::health).orElse(Health.MISSING));
+            }
+        }
+    }
+
+    /** Waits until none of the keys exists any more (a hook deleted before it is created again); false on timeout. */
+    boolean waitGone(ResourceKey key) {
+        int polls = 0;
+        while (target.get(key).isPresent()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                sleeper.sleep(pollDelay(++polls));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    long secondsAllowed() {
+        return options.timeout().toSeconds();
+    }
+
+    private static boolean done(Health health) {
+        return health.status() == HealthStatus.HEALTHY || health.status() == HealthStatus.DEGRADED;
     }
 
     /** Short delays first (most rollouts finish fast), growing to the configured poll interval. */

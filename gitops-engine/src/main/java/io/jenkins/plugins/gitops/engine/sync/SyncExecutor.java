@@ -6,6 +6,8 @@ import io.jenkins.plugins.gitops.engine.ProgressListener;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.health.Health;
 import io.jenkins.plugins.gitops.engine.health.HealthStatus;
+import io.jenkins.plugins.gitops.engine.model.Hook;
+import io.jenkins.plugins.gitops.engine.model.Waves;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import io.jenkins.plugins.gitops.engine.model.RetryPolicy;
@@ -17,8 +19,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Executes a {@link SyncPlan}: applies wave by wave (waiting for health between waves), prunes,
- * then waits for the applied objects to be healthy. The first failure stops the sync; the outcome
+ * Executes a {@link SyncPlan} in Argo CD's order: PreSync hooks (which must complete), then wave by wave
+ * the objects and Sync hooks of the wave (waiting for health between waves), prunes, waits for the applied
+ * objects to be healthy, then PostSync hooks; SyncFail hooks when the sync failed; hook delete policies last
+ * (see {@link HookRunner}). The first failure stops the sync; the outcome
  * says which object failed and why, and which tasks were not attempted, so a re-run converges.
  */
 public final class SyncExecutor {
@@ -45,31 +49,41 @@ public final class SyncExecutor {
             plan.tasks().forEach(t -> results.put(t.key(), new TaskResult(t.key(), t.action(),
                     t.action() == SyncAction.UNCHANGED ? Outcome.DONE : Outcome.NOT_ATTEMPTED, "dry run", null, 0,
                     t.source())));
-            return new SyncOutcome(plan, List.copyOf(results.values()), HealthStatus.UNKNOWN, true, "dry run");
+            List<HookResult> hooks = plan.hooks().stream().map(h -> new HookResult(h.key(), h.phase(), h.wave(),
+                    h.source(), HookResult.Outcome.NOT_RUN, h.phase() == Hook.Phase.SYNC_FAIL
+                            ? "dry run: would run if the sync fails" : "dry run: would run", false)).toList();
+            return new SyncOutcome(plan, List.copyOf(results.values()), HealthStatus.UNKNOWN, true, "dry run", hooks);
         }
         HealthWaiter waiter = new HealthWaiter(target, options, sleeper, listener);
-        String failure = null;
-        Map<Integer, List<SyncTask>> waves = new TreeMap<>();
-        plan.tasks().stream().filter(t -> t.desired() != null)
-                .forEach(t -> waves.computeIfAbsent(t.wave(), w -> new ArrayList<>()).add(t));
-        for (var wave : waves.entrySet()) {
-            failure = applyAll(wave.getValue(), results, applied);
-            if (failure == null && options.waitHealthy() && waves.size() > 1) {
-                failure = waiter.waitFor(liveOf(wave.getValue(), applied), results, "wave " + wave.getKey());
-            }
-            if (failure != null) {
-                break;
-            }
+        HookRunner hooks = new HookRunner(target, retrier, waiter, listener);
+        // namespaces first, as Argo CD creates the application namespace in PreSync: hooks run in them
+        String failure = applyAll(plan.tasks().stream().filter(SyncExecutor::namespaceFirst).toList(), results, applied);
+        if (failure == null) {
+            failure = hooks.run(hooksIn(plan, Hook.Phase.PRE_SYNC));
+        }
+        if (failure == null) {
+            failure = syncPhase(plan, options, waiter, hooks, results, applied);
         }
         if (failure == null) {
             failure = applyAll(plan.tasks().stream().filter(t -> t.desired() == null).toList(), results, applied);
         }
-        if (failure == null && options.waitHealthy()) {
+        List<HookTask> postSync = hooksIn(plan, Hook.Phase.POST_SYNC);
+        if (failure == null && (options.waitHealthy() || !postSync.isEmpty())) {
             failure = waiter.waitFor(liveOf(plan.tasks(), applied), results, "sync");
         } else {
             liveOf(plan.tasks(), applied).forEach((key, live) -> results.computeIfPresent(key,
                     (k, r) -> r.withHealth(target.health(live))));
         }
+        if (failure == null) {
+            failure = hooks.run(postSync);
+        }
+        if (failure != null) {
+            String syncFail = hooks.run(hooksIn(plan, Hook.Phase.SYNC_FAIL));
+            if (syncFail != null) {
+                failure += "; SyncFail hook failed too: " + syncFail;
+            }
+        }
+        hooks.applyDeletePolicies();
         for (SyncTask task : plan.tasks()) {
             results.putIfAbsent(task.key(), new TaskResult(task.key(), task.action(), Outcome.NOT_ATTEMPTED,
                     "not attempted: the sync stopped at an earlier failure", null, 0, task.source()));
@@ -77,11 +91,48 @@ public final class SyncExecutor {
         List<TaskResult> ordered = plan.tasks().stream().map(t -> results.get(t.key())).toList();
         HealthStatus health = Health.worst(ordered.stream().filter(r -> r.health() != null).map(TaskResult::health).toList());
         return new SyncOutcome(plan, ordered, failure == null ? health : health.worst(HealthStatus.DEGRADED),
-                failure == null, failure == null ? "synced" : failure);
+                failure == null, failure == null ? "synced" : failure,
+                hooks.results(plan.hooks(), failure == null ? null : "the sync failed before its phase"));
     }
 
     /**
-     * Sends every create and update of the plan to the target as a server-side dry run, before the first
+     * The Sync phase: per wave, the wave's objects are applied and its Sync hooks run; with several waves (or
+     * hooks), each wave is healthy before the next starts.
+     */
+    private String syncPhase(SyncPlan plan, SyncOptions options, HealthWaiter waiter, HookRunner hooks,
+            Map<ResourceKey, TaskResult> results, Map<ResourceKey, Resource> applied) {
+        Map<Integer, List<SyncTask>> waves = new TreeMap<>();
+        plan.tasks().stream().filter(t -> t.desired() != null && !namespaceFirst(t))
+                .forEach(t -> waves.computeIfAbsent(t.wave(), w -> new ArrayList<>()).add(t));
+        List<HookTask> syncHooks = hooksIn(plan, Hook.Phase.SYNC);
+        syncHooks.forEach(h -> waves.computeIfAbsent(h.wave(), w -> new ArrayList<>()));
+        for (var wave : waves.entrySet()) {
+            String failure = applyAll(wave.getValue(), results, applied);
+            if (failure == null) {
+                failure = hooks.run(syncHooks.stream().filter(h -> h.wave() == wave.getKey()).toList());
+            }
+            if (failure == null && options.waitHealthy() && waves.size() > 1) {
+                failure = waiter.waitFor(liveOf(wave.getValue(), applied), results, "wave " + wave.getKey());
+            }
+            if (failure != null) {
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    /** A Namespace without a wave annotation: applied before everything else. */
+    private static boolean namespaceFirst(SyncTask task) {
+        return task.desired() != null && SyncPlanner.isNamespace(task.desired()) && !Waves.explicit(task.desired());
+    }
+
+    private static List<HookTask> hooksIn(SyncPlan plan, Hook.Phase phase) {
+        return plan.hooks().stream().filter(h -> h.phase() == phase).toList();
+    }
+
+    /**
+     * Sends every create and update of the plan (hooks included, except those replaced under
+     * BeforeHookCreation) to the target as a server-side dry run, before the first
      * write, as Argo CD and Flux do: only when the server accepts all of them may the sync write. Every
      * refused object is reported at once.
      *
@@ -105,6 +156,19 @@ public final class SyncExecutor {
                 refused.addAll(e.problems());
             }
         }
+        for (HookTask hook : plan.hooks()) {
+            boolean replaced = hook.live() != null && hook.hook().has(Hook.DeletePolicy.BEFORE_HOOK_CREATION);
+            if (replaced) {
+                continue; // deleted and created anew when it runs: the object of that name now says nothing
+            }
+            try {
+                boolean done = retrier.call("dry run " + hook.key(), () -> hook.live() == null
+                        ? target.dryRunCreate(hook.desired()) : target.dryRunUpdate(hook.desired(), hook.live())).value();
+                checked += done ? 1 : 0;
+            } catch (InvalidInputException e) {
+                refused.addAll(e.problems());
+            }
+        }
         if (!refused.isEmpty()) {
             throw new InvalidInputException(refused);
         }
@@ -120,7 +184,7 @@ public final class SyncExecutor {
                     applied.put(task.key(), done.value());
                 }
                 results.put(task.key(), new TaskResult(task.key(), task.action(), Outcome.DONE,
-                        task.action() == SyncAction.PRUNE_SKIPPED ? "not in Git; prune is off for this environment" : "",
+                        task.action() == SyncAction.PRUNE_SKIPPED ? pruneSkipped(task) : "",
                         null, done.attempts(), task.source()));
             } catch (GitOpsException e) {
                 String message = (task.source().isEmpty() ? "" : task.source() + ": ") + task.key() + ": "
@@ -132,6 +196,11 @@ public final class SyncExecutor {
             }
         }
         return null;
+    }
+
+    private static String pruneSkipped(SyncTask task) {
+        return PruneProtection.reason(task.live()).map(r -> "not in Git; not pruned because of " + r)
+                .orElse("not in Git; prune is off for this environment");
     }
 
     private Retrier.Attempted<Resource> apply(SyncTask task) {

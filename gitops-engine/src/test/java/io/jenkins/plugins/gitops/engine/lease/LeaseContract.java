@@ -40,7 +40,6 @@ abstract class LeaseContract {
         assertThat(second.currentHolder("staging")).isNull();
 
         assertThat(second.tryAcquire("production", AGENT, TTL)).isEmpty();
-        assertThat(second.tryAcquire("production", CONTROLLER, TTL)).as("not re-entrant").isEmpty();
         assertThatThrownBy(() -> second.acquire("production", AGENT, TTL)).isInstanceOf(LeaseRefusedException.class)
                 .hasMessage("environment 'production' is locked by jenkins-controller/job/deploy#42 since "
                         + "2026-11-22T10:00:00Z (lease expires in 40s)");
@@ -48,6 +47,25 @@ abstract class LeaseContract {
         assertThatThrownBy(() -> second.acquire("production", AGENT, TTL)).hasMessageEndingWith("(lease expires in 15s)");
         // other environments are independent
         assertThat(second.tryAcquire("staging", AGENT, TTL)).isPresent();
+    }
+
+    @Test
+    void theSameHolderTakesItsLockAgainAndItsOldHandleNoLongerHoldsIt() {
+        LeaseHandle beforeRestart = lease().acquire("production", CONTROLLER, TTL);
+        clock.advance(Duration.ofSeconds(10)); // a controller restart: the old handle was never released
+
+        LeaseHandle afterRestart = lease().acquire("production", CONTROLLER, TTL);
+
+        assertThat(lease().state("production")).get().satisfies(s -> {
+            assertThat(s.holder()).isEqualTo(CONTROLLER);
+            assertThat(s.acquiredAt()).isEqualTo(T0.plusSeconds(10));
+        });
+        assertThat(lease().tryAcquire("production", AGENT, TTL)).as("others are still refused").isEmpty();
+        assertThatThrownBy(beforeRestart::renew).isInstanceOf(LeaseLostException.class);
+        beforeRestart.release();
+        assertThat(lease().currentHolder("production")).as("the stale handle cannot free it").isEqualTo(CONTROLLER);
+        afterRestart.release();
+        assertThat(lease().currentHolder("production")).isNull();
     }
 
     @Test

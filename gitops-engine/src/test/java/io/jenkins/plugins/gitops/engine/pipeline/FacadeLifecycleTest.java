@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.testing.WorkRepository;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,10 @@ class FacadeLifecycleTest {
                         .targets(env -> new KubernetesTarget(api.newClient(), env)).build()) {
             api.startControllerStandIn();
             LifecycleOperations lifecycle = new FacadeLifecycle(gitOps);
+            String tip = repo.tip();
+            assertThat(gitOps.resolveRevision(null)).as("what a resumed gitopsSync deploys").isEqualTo(tip);
+            assertThat(gitOps.resolveRevision("main")).isEqualTo(tip);
+            assertThat(gitOps.resolveRevision(tip)).isEqualTo(tip);
             gitOps.sync(SyncRequest.of("dev"));
             gitOps.sync(SyncRequest.of("staging"));
 
@@ -45,6 +50,14 @@ class FacadeLifecycleTest {
             assertThat(rolledBack.commitId()).isNull();
             assertThat(lifecycle.status("staging").pinned()).isTrue();
             assertThat(lifecycle.drift("staging", true).getKind()).isEqualTo(DriftState.Kind.OUT_OF_SYNC_WITH_GIT);
+
+            // production needs approval: carol is not listed, but she is in the release-managers group, which is
+            gitOps.sync(SyncRequest.of("production"));
+            gitOps.sync(SyncRequest.of("staging"));
+            LifecycleResult approved = lifecycle.promote(new PromoteArguments(null, "staging", "production", false, "carol",
+                    "bob", List.of("authenticated", "release-managers")));
+            assertThat(approved.images()).containsExactly("shop/web:1.2.0");
+            assertThat(approved.commitId()).isEqualTo(repo.tip());
         }
     }
 }

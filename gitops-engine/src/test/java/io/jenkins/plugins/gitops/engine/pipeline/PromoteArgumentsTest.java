@@ -38,10 +38,38 @@ class PromoteArgumentsTest {
     }
 
     @Test
-    void recordedApproverLetsThePromotionThrough() {
-        PromoteArguments args = new PromoteArguments(null, "staging", "production", true, "carol", "job/app#7");
+    void anApproverFromTheListLetsThePromotionThrough() {
+        PromoteArguments args = new PromoteArguments(null, "staging", "production", true, "release-managers", "job/app#7");
 
         assertThat(args.validate().checkApproval(config)).isSameAs(args);
+    }
+
+    @Test
+    void anApproverInAListedGroupMayApproveAndOneInNoneMayNot() {
+        PromoteArguments dave = new PromoteArguments(null, "staging", "production", true, "dave", "job/app#7");
+
+        assertThat(dave.withApproverGroups(List.of("authenticated", "release-managers")).checkApproval(config).approvedBy())
+                .isEqualTo("dave");
+        assertThatThrownBy(() -> dave.withApproverGroups(List.of("developers")).checkApproval(config))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("gitops.yaml: 'dave' may not approve promotions into 'production': approvers are"
+                        + " release-managers (user ids or groups), and dave is in the groups developers; restrict the"
+                        + " input step's submitter to release-managers");
+        assertThatThrownBy(() -> dave.checkApproval(config)).hasMessageContaining("dave is in no group Jenkins knows of");
+    }
+
+    @Test
+    void anApproverIsAcceptedOnlyWhenTheBuildRecordedTheirInputApproval() {
+        PromoteArguments typed = new PromoteArguments(null, "staging", "production", true, "carol", "job/app#7");
+
+        assertThat(typed.checkRecorded(List.of("alice", "carol"))).isSameAs(typed);
+        assertThatThrownBy(() -> typed.checkRecorded(List.of("alice")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("gitopsPromote: approvedBy 'carol' did not approve an input step of this build"
+                        + " (approvals recorded: alice)");
+        assertThatThrownBy(() -> typed.checkRecorded(List.of())).hasMessageContaining("(approvals recorded: none)");
+        PromoteArguments none = new PromoteArguments(null, "development", "staging", false, null, "job/app#7");
+        assertThat(none.checkRecorded(List.of())).isSameAs(none);
     }
 
     @Test

@@ -109,4 +109,20 @@ class RenderersTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
     }
+
+    @Test
+    void waveAnnotationsAreCheckedWhenRenderingSoRenderDiffAndSyncRefuseAlike() {
+        DirectoryTree tree = new DirectoryTree(Fixtures.resource("render/waves"));
+
+        InvalidInputException e = catchThrowableOfType(() -> Renderers.standard().render(tree, X, null, "abc"),
+                InvalidInputException.class);
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("own-wave-typo").contains("gitops.jenkins.io/sync-wave is 'abc'")
+                .doesNotContain("argo-wave-typo");
+        DesiredState argo = Renderers.standard().render(new DirectoryTree(Fixtures.resource("render/waves-argo")), X,
+                null, "abc");
+        assertThat(argo.warnings()).singleElement().asString().contains("argo-wave-typo")
+                .contains("argocd.argoproj.io/sync-wave is 'first', not a whole number; ignored");
+    }
 }

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * <b>A stand-in for the Deployment, StatefulSet, DaemonSet and Job controllers</b>, because the
+ * <b>A stand-in for the Deployment, StatefulSet, DaemonSet and Job controllers and the kubelet</b>, because the
  * in-process API ({@link InProcessKubernetes}, fabric8's mock server) runs no controllers: nothing there
  * would ever report a rollout as done. Every {@link #INTERVAL} it lists those kinds in all namespaces
  * and writes, through the {@code /status} subresource, the status the real controllers would write
@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * A workload with a container image containing the broken marker (default {@value #DEFAULT_BROKEN_MARKER},
  * as in {@code nginx:broken}) gets the status of a failed image pull instead: zero available replicas and
- * Progressing=False with reason ProgressDeadlineExceeded (Jobs: Failed, BackoffLimitExceeded), so health
- * waits and auto-rollback can be shown and tested.
+ * Progressing=False with reason ProgressDeadlineExceeded (Jobs: Failed, BackoffLimitExceeded; Pods: Pending in
+ * ImagePullBackOff), so health waits, failing hooks and auto-rollback can be shown and tested. Jobs complete
+ * ({@code Complete}); Pods with restartPolicy Never/OnFailure succeed, others run ready.
  * <p>
  * It never exists against a real cluster. It does not own the client it is given.
  */
@@ -40,7 +41,8 @@ public final class ControllerStandIn implements AutoCloseable {
             new ApiKind("apps", "v1", "Deployment", "deployments", true),
             new ApiKind("apps", "v1", "StatefulSet", "statefulsets", true),
             new ApiKind("apps", "v1", "DaemonSet", "daemonsets", true),
-            new ApiKind("batch", "v1", "Job", "jobs", true));
+            new ApiKind("batch", "v1", "Job", "jobs", true),
+            new ApiKind("", "v1", "Pod", "pods", true));
 
     private final KubernetesClient client;
     private final String brokenMarker;
@@ -60,7 +62,7 @@ public final class ControllerStandIn implements AutoCloseable {
     public synchronized ControllerStandIn start() {
         if (scheduler == null) {
             LOG.info("Controller stand-in started: the in-process Kubernetes API has no controllers, so this writes"
-                    + " Deployment/StatefulSet/DaemonSet/Job status itself (images containing '{}' fail)", brokenMarker);
+                    + " Deployment/StatefulSet/DaemonSet/Job/Pod status itself (images containing '{}' fail)", brokenMarker);
             scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "gitops-controller-stand-in");
                 t.setDaemon(true);

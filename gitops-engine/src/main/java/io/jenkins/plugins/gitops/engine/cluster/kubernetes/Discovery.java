@@ -5,7 +5,15 @@ import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.api.model.APIGroupList;
+import io.fabric8.kubernetes.api.model.APIVersions;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +44,10 @@ final class Discovery {
     private final KubernetesClient client;
     private final Clock clock;
     private final Map<String, Entry> byGroupVersion = new ConcurrentHashMap<>();
+    private volatile Capabilities capabilities;
+
+    private record Capabilities(ClusterCapabilities value, Instant fetched) {
+    }
 
     Discovery(KubernetesClient client, Clock clock) {
         this.client = client;
@@ -76,6 +88,50 @@ final class Discovery {
     /** Drops cached answers for a group (after a CRD of that group was created, changed or deleted). */
     void forget(String group) {
         byGroupVersion.keySet().removeIf(apiVersion -> ApiKind.groupOf(apiVersion).equals(group));
+        capabilities = null;
+    }
+
+    /**
+     * Everything the server serves, as Helm's {@code .Capabilities} sees it after {@code GET /version},
+     * {@code /api}, {@code /apis} and one {@code GET} per group version (Helm's {@code GetVersionSet}:
+     * every group version, plus {@code group/version/Kind} per kind). Cached for {@link #TTL}; the per
+     * group version answers also fill the cache {@link #find} uses.
+     */
+    ClusterCapabilities capabilities() {
+        Capabilities cached = capabilities;
+        if (cached != null && !cached.fetched().plus(TTL).isBefore(clock.instant())) {
+            return cached.value();
+        }
+        String version;
+        List<String> groupVersions = new ArrayList<>();
+        try {
+            VersionInfo info = client.getKubernetesVersion();
+            version = info == null ? null : info.getGitVersion();
+            APIVersions core = client.getAPIVersions();
+            if (core != null && core.getVersions() != null) {
+                groupVersions.addAll(core.getVersions());
+            }
+            APIGroupList groups = client.getApiGroups();
+            if (groups != null && groups.getGroups() != null) {
+                for (APIGroup group : groups.getGroups()) {
+                    group.getVersions().forEach(v -> groupVersions.add(v.getGroupVersion()));
+                }
+            }
+        } catch (KubernetesClientException e) {
+            throw new UnavailableException("API discovery failed: " + reason(e), e);
+        }
+        Set<String> apiVersions = new TreeSet<>();
+        Map<String, Boolean> namespaced = new TreeMap<>();
+        for (String groupVersion : groupVersions) {
+            apiVersions.add(groupVersion);
+            for (ApiKind kind : served(groupVersion)) {
+                apiVersions.add(groupVersion + "/" + kind.kind());
+                namespaced.putIfAbsent(kind.group() + "/" + kind.kind(), kind.namespaced());
+            }
+        }
+        ClusterCapabilities value = new ClusterCapabilities(version, apiVersions, namespaced);
+        capabilities = new Capabilities(value, clock.instant());
+        return value;
     }
 
     private List<ApiKind> fetch(String apiVersion) {

@@ -76,7 +76,7 @@ public final class InProcessKubernetes implements AutoCloseable {
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 
-    /** Starts the Deployment/StatefulSet/DaemonSet/Job status stand-in with the default broken-image marker. */
+    /** Starts the Deployment/StatefulSet/DaemonSet/Job/Pod status stand-in with the default broken-image marker. */
     public ControllerStandIn startControllerStandIn() {
         return startControllerStandIn(ControllerStandIn.DEFAULT_BROKEN_MARKER);
     }

@@ -92,6 +92,11 @@ final class Kinds {
         }
     }
 
+    /** What the server serves, for renderers; throws {@link Discovery.UnavailableException}. */
+    io.jenkins.plugins.gitops.engine.model.ClusterCapabilities capabilities() {
+        return discovery.capabilities();
+    }
+
     void forgetGroup(String group) {
         discovery.forget(group);
         resolved.values().removeIf(k -> k.group().equals(group));

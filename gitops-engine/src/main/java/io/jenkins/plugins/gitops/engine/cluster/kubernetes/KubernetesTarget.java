@@ -21,6 +21,7 @@ import io.jenkins.plugins.gitops.engine.history.KubernetesHistoryStore;
 import io.jenkins.plugins.gitops.engine.lease.KubernetesLease;
 import io.jenkins.plugins.gitops.engine.lease.Lease;
 import io.jenkins.plugins.gitops.engine.health.HealthChecks;
+import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.Labels;
@@ -463,6 +464,17 @@ public final class KubernetesTarget implements Target {
     @Override
     public Health health(Resource live) {
         return HealthChecks.of(live.manifest());
+    }
+
+    /** From API discovery: server version, served group versions and kinds with their scope (cached per client). */
+    @Override
+    public ClusterCapabilities capabilities() {
+        try {
+            return kinds.capabilities();
+        } catch (Discovery.UnavailableException e) {
+            throw new TargetException("cannot read the API versions " + describe() + " serves: " + e.getMessage(),
+                    true, e);
+        }
     }
 
     /** Records the kinds and namespaces now managed, writing the inventory only when they changed. */

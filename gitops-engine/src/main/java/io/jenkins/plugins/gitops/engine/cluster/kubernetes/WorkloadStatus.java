@@ -26,6 +26,7 @@ final class WorkloadStatus {
             case "StatefulSet" -> Optional.of(statefulSet(workload, broken));
             case "DaemonSet" -> Optional.of(daemonSet(workload, broken));
             case "Job" -> Optional.of(job(workload, broken));
+            case "Pod" -> Optional.of(pod(workload, broken));
             default -> Optional.empty();
         };
     }
@@ -102,6 +103,38 @@ final class WorkloadStatus {
         return status;
     }
 
+    /**
+     * A Pod the kubelet ran: with restartPolicy Never or OnFailure its containers exit 0 (phase Succeeded, as a
+     * hook Pod must); with Always it keeps running, ready. A broken image never starts: Pending, the container
+     * waiting in ImagePullBackOff.
+     */
+    private static Map<String, Object> pod(Map<String, Object> p, Optional<String> broken) {
+        String restart = Manifests.string(p, "spec", "restartPolicy");
+        boolean runsToCompletion = "Never".equals(restart) || "OnFailure".equals(restart);
+        Map<String, Object> status = new LinkedHashMap<>();
+        List<Map<String, Object>> containers = new ArrayList<>();
+        if (Manifests.get(p, "spec", "containers") instanceof List<?> list) {
+            for (Object c : list) {
+                if (c instanceof Map<?, ?> container) {
+                    Map<String, Object> state = new LinkedHashMap<>();
+                    state.put("name", String.valueOf(container.get("name")));
+                    state.put("image", String.valueOf(container.get("image")));
+                    state.put("ready", broken.isEmpty() && !runsToCompletion);
+                    state.put("restartCount", 0L);
+                    state.put("state", broken.isPresent()
+                            ? Map.of("waiting", Map.of("reason", "ImagePullBackOff", "message", "Back-off pulling image \""
+                                    + broken.get() + "\""))
+                            : runsToCompletion ? Map.of("terminated", Map.of("exitCode", 0L, "reason", "Completed"))
+                            : Map.of("running", Map.of()));
+                    containers.add(state);
+                }
+            }
+        }
+        status.put("phase", broken.isPresent() ? "Pending" : runsToCompletion ? "Succeeded" : "Running");
+        status.put("containerStatuses", containers);
+        return status;
+    }
+
     private static Map<String, Object> condition(String type, String status, String reason, String message) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("type", type);
@@ -115,15 +148,18 @@ final class WorkloadStatus {
         return c;
     }
 
-    /** The first container image (init containers included) containing the marker. */
+    /** The first container image (init containers included; a Pod's own or a workload's template's) containing the marker. */
     static Optional<String> brokenImage(Map<String, Object> workload, String marker) {
         if (marker == null || marker.isEmpty()) {
             return Optional.empty();
         }
         List<Object> containers = new ArrayList<>();
+        boolean pod = "Pod".equals(workload.get("kind"));
         for (String field : List.of("initContainers", "containers")) {
-            if (Manifests.get(workload, "spec", "template", "spec", field) instanceof List<?> list) {
-                containers.addAll(list);
+            Object list = pod ? Manifests.get(workload, "spec", field)
+                    : Manifests.get(workload, "spec", "template", "spec", field);
+            if (list instanceof List<?> items) {
+                containers.addAll(items);
             }
         }
         return containers.stream().filter(Map.class::isInstance).map(c -> ((Map<?, ?>) c).get("image"))

@@ -91,11 +91,11 @@ public final class SwarmLease implements Lease {
             Instant now = clock.instant();
             if (stored.lock() != null) {
                 Optional<LeaseState> state = stored.state(environment);
-                if (state.isPresent() && !state.get().isExpired(now)) {
-                    return Optional.empty();
+                if (state.isPresent() && !state.get().isExpired(now) && !state.get().holder().equals(holder)) {
+                    return Optional.empty(); // the same holder takes its own lock again (Lease#tryAcquire)
                 }
-                LOG.info("taking over the expired lock of {} from {}", environment,
-                        state.map(LeaseState::holder).orElse("an unreadable lock config"));
+                LOG.info("taking over the {} lock of {} from {}", state.isPresent() && !state.get().isExpired(now) ? "own"
+                        : "expired", environment, state.map(LeaseState::holder).orElse("an unreadable lock config"));
                 call(environment, "could not take over", () -> configs.delete(stored.lock().id()));
             }
             Optional<Config> created = create(environment, holder, now, now, ttl);

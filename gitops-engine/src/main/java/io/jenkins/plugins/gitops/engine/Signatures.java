@@ -1,0 +1,64 @@
+package io.jenkins.plugins.gitops.engine;
+
+import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.SignatureRule;
+import io.jenkins.plugins.gitops.engine.verify.CommitSignature;
+import io.jenkins.plugins.gitops.engine.verify.CommitVerifier;
+import io.jenkins.plugins.gitops.engine.verify.EngineCommitSigner;
+import io.jenkins.plugins.gitops.engine.verify.SignatureGate;
+import io.jenkins.plugins.gitops.engine.verify.TrustedKeys;
+import java.nio.file.Path;
+
+/**
+ * The facade's side of {@code verify.signatures}: checks the commit an operation deploys before anything
+ * is rendered, and gives the signer for the engine's own commits (docs/signed-commits.md).
+ */
+final class Signatures {
+    private final TrustedKeys keys;
+    private final Path signingKey;
+    private final CommitVerifier verifier;
+
+    Signatures(TrustedKeys keys, Path signingKey) {
+        this.keys = keys == null ? TrustedKeys.NONE : keys;
+        this.signingKey = signingKey;
+        this.verifier = new CommitVerifier(this.keys);
+    }
+
+    /**
+     * Checks {@code commitId} under the environment's rule; null when the environment does not verify.
+     *
+     * @param what the commit's role in messages, e.g. "the commit to deploy"
+     * @throws InvalidInputException under {@code required} when the signature is missing, bad or untrusted
+     */
+    CommitSignature check(EngineContext context, Environment environment, String commitId, String what) {
+        if (environment.signatures() == SignatureRule.OFF) {
+            return null;
+        }
+        if (!context.repository.isGit()) {
+            String problem = "'" + environment.name() + "' has verify.signatures: " + rule(environment)
+                    + ", but the repository is a plain folder: there is no commit whose signature could be checked";
+            if (environment.signatures() == SignatureRule.REQUIRED) {
+                throw new InvalidInputException(problem + "; deploy from a Git repository");
+            }
+            context.listener.progress("  warning: " + problem);
+            return null;
+        }
+        CommitSignature signature = context.repository.git().readCommit(commitId, verifier::verify);
+        SignatureGate.enforce(environment.signatures(), environment.name(), what, signature,
+                w -> context.listener.progress("  warning: " + w));
+        if (signature.verified()) {
+            context.listener.progress("  signature of " + signature.shortId() + ": verified, " + signature.describeSigner());
+        }
+        return signature;
+    }
+
+    /** Signs (or refuses) the commits the engine writes into an environment's folder. */
+    EngineCommitSigner signer(EngineContext context, Environment environment) {
+        return new EngineCommitSigner(environment.signatures(), environment.name(), signingKey, verifier,
+                w -> context.listener.progress("  warning: " + w));
+    }
+
+    private static String rule(Environment environment) {
+        return environment.signatures().name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,13 @@
+package io.jenkins.plugins.gitops;
+
+import hudson.init.Terminator;
+
+/** A conforming shutdown hook. */
+final class Shutdown {
+    private Shutdown() {
+    }
+
+    @Terminator
+    public static void stop() {
+    }
+}
