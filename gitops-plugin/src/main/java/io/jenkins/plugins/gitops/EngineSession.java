@@ -10,7 +10,7 @@ import io.jenkins.plugins.gitops.engine.cluster.TargetSettings;
 import io.jenkins.plugins.gitops.engine.cluster.Targets;
 import io.jenkins.plugins.gitops.engine.pipeline.ControllerAccess;
 import io.jenkins.plugins.gitops.engine.pipeline.LifecycleOperations;
-import io.jenkins.plugins.gitops.engine.pipeline.SecretMasker;
+import io.jenkins.plugins.gitops.engine.model.Masking;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
 import java.io.File;
 import java.util.ArrayList;
@@ -37,9 +37,9 @@ final class EngineSession implements AutoCloseable {
     private final GitOpsRepository repository;
     private final GitOps gitOps;
     private final ProgressListener listener;
-    private final SecretMasker masker;
+    private final Masking masker;
 
-    private EngineSession(GitOpsRepository repository, GitOps gitOps, ProgressListener listener, SecretMasker masker) {
+    private EngineSession(GitOpsRepository repository, GitOps gitOps, ProgressListener listener, Masking masker) {
         this.repository = repository;
         this.gitOps = gitOps;
         this.listener = listener;
@@ -67,8 +67,8 @@ final class EngineSession implements AutoCloseable {
             String id = targetCredentialsId != null ? targetCredentialsId : target.getCredentialsId();
             settings.put(environment, credentials.target(id, target.getContext(), target.getDockerHost()));
         }
-        SecretMasker masker = new SecretMasker(secrets);
-        ProgressListener listener = masker.wrap(BuildLog.listener(log));
+        Masking masker = new Masking(secrets);
+        ProgressListener listener = masker.wrap(BuildLog.listener(log)::progress)::accept;
         // a session for one environment also opens its previews (environments of their own) with its settings
         TargetSettings only = environments.size() == 1 ? settings.get(environments.get(0)) : TargetSettings.DEFAULTS;
         TargetFactory targets = environment -> {
@@ -78,7 +78,7 @@ final class EngineSession implements AutoCloseable {
         };
         GitOps gitOps = GitOps.builder().repository(repository.getUrl()).credentials(git)
                 .cacheDir(new File(Jenkins.get().getRootDir(), "caches/gitops").toPath())
-                .targets(targets).listener(listener).holder(lookup.holder()).build();
+                .targets(targets).listener(listener).holder(lookup.holder()).secrets(secrets).build();
         return new EngineSession(repository, gitOps, listener, masker);
     }
 

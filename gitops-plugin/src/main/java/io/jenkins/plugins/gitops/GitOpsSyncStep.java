@@ -26,6 +26,7 @@ public class GitOpsSyncStep extends GitOpsStep {
     private boolean dryRun;
     private String timeout;
     private boolean wait = true;
+    private boolean allowEmpty;
 
     @DataBoundConstructor
     public GitOpsSyncStep(String environment) {
@@ -84,9 +85,19 @@ public class GitOpsSyncStep extends GitOpsStep {
         this.wait = wait;
     }
 
+    public boolean isAllowEmpty() {
+        return allowEmpty;
+    }
+
+    /** Lets this sync delete every object of the environment when Git renders none (otherwise refused). */
+    @DataBoundSetter
+    public void setAllowEmpty(boolean allowEmpty) {
+        this.allowEmpty = allowEmpty;
+    }
+
     SyncArguments arguments() {
         return new SyncArguments(environment, repository, revision, credentialsId, targetCredentialsId, prune, dryRun,
-                wait, timeout);
+                wait, timeout, allowEmpty);
     }
 
     @Override

@@ -139,6 +139,26 @@ class EnvironmentsActionTest {
     }
 
     @Test
+    void rollingBackToPreviousWithNothingEarlierToGoBackToAnswersWithTheReason(JenkinsRule r) throws Exception {
+        Path repository = GitOpsFixture.gitRepository(dir);
+        GitOpsFixture.configure(r, repository, api);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "deploy", "gitopsSync environment: 'development'");
+        r.buildAndAssertSuccess(job);
+        String head = GitOpsFixture.commit(repository, "README.md", "deployments\n", "a commit outside the environment");
+        r.buildAndAssertSuccess(job);
+
+        URL rollback = new URL(r.getURL(), job.getUrl() + "gitops-environments/rollback?environment=development&to=previous");
+        JenkinsRule.WebClient web = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        WebRequest post = new WebRequest(rollback, HttpMethod.POST);
+        web.addCrumb(post);
+        var response = web.getPage(post).getWebResponse();
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("nothing to roll back to, nothing was changed");
+        assertThat(GitOpsFixture.head(repository)).isEqualTo(head);
+    }
+
+    @Test
     void buildPageShowsTheDeployment(JenkinsRule r) throws Exception {
         Path repository = GitOpsFixture.gitRepository(dir);
         GitOpsFixture.configure(r, repository, api);

@@ -88,6 +88,21 @@ class GitOpsRollbackAndStatusStepTest {
     }
 
     @Test
+    void rollbackToPreviousWithOnlyTheCurrentReleaseRecordedFailsAndWritesNothing(JenkinsRule r) throws Exception {
+        GitOpsFixture.configure(r, repository, api);
+        r.buildAndAssertSuccess(GitOpsFixture.pipeline(r, "first", "gitopsSync environment: 'development'"));
+        String head = GitOpsFixture.commit(repository, "README.md", "deployments\n", "a commit outside the environment");
+        r.buildAndAssertSuccess(GitOpsFixture.pipeline(r, "second", "gitopsSync environment: 'development'"));
+
+        WorkflowRun run = r.buildAndAssertStatus(hudson.model.Result.FAILURE, GitOpsFixture.pipeline(r, "rollback",
+                "gitopsRollback environment: 'development', to: 'previous'"));
+
+        r.assertLogContains("nothing to roll back to, nothing was changed", run);
+        assertThat(GitOpsFixture.head(repository)).isEqualTo(head);
+        assertThat(run.getAction(DeploymentAction.class)).isNull();
+    }
+
+    @Test
     void unknownRollbackModeFailsWithTheChoices(JenkinsRule r) throws Exception {
         GitOpsFixture.configure(r, repository, api);
         WorkflowRun run = r.buildAndAssertStatus(hudson.model.Result.FAILURE, GitOpsFixture.pipeline(r, "mode",

@@ -25,6 +25,7 @@ class StepConfigRoundTripTest {
         step.setDryRun(true);
         step.setWait(false);
         step.setTimeout("10m");
+        step.setAllowEmpty(true);
         r.assertEqualDataBoundBeans(step, new StepConfigTester(r).configRoundTrip(step));
         r.assertEqualDataBoundBeans(new GitOpsSyncStep("development"),
                 new StepConfigTester(r).configRoundTrip(new GitOpsSyncStep("development")));

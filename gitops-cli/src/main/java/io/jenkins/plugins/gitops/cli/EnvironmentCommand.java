@@ -22,13 +22,17 @@ abstract class EnvironmentCommand extends RepositoryCommand {
     @Option(names = "--prune", negatable = true, description = "delete managed objects Git no longer has (default: the environment's)")
     Boolean prune;
 
+    @Option(names = "--allow-empty", description = "allow a sync that deletes every object of the environment because "
+            + "Git renders none (default: the environment's allowEmpty)")
+    boolean allowEmpty;
+
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "variable for compose interpolation (repeatable)")
     Map<String, String> variables = new LinkedHashMap<>();
 
     SyncRequest request() {
         return SyncRequest.of(environment).withRevision(repositoryOptions().revision()).withWait(waitHealthy).withPrune(prune)
                 .withTimeout(timeout == null ? null : Durations.parse(timeout)).withVariables(variables)
-                .withTrigger("command", actor());
+                .withTrigger("command", actor()).withAllowEmpty(allowEmpty);
     }
 
     void print(SyncResult result, boolean showDiffs) {

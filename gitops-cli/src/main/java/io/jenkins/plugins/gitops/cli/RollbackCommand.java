@@ -14,7 +14,8 @@ final class RollbackCommand extends RepositoryCommand {
     @Parameters(index = "0", paramLabel = "ENV", description = "environment name from gitops.yaml")
     String environment;
 
-    @Option(names = "--to", defaultValue = "previous", description = "record id, revision, or previous (default)")
+    @Option(names = "--to", defaultValue = "previous", description = "record id, revision, or previous (default): the newest earlier successful deployment whose "
+            + "release differs from what runs now")
     String to;
 
     @Option(names = "--mode", defaultValue = "revert", description = "revert (default) or direct")

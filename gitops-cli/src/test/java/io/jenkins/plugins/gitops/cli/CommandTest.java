@@ -194,6 +194,93 @@ class CommandTest {
     }
 
     @Test
+    void aRevisionThatIsBothABranchAndATagExitsTwoNamingBothAndWritesNothing() throws Exception {
+        pushRef("HEAD", "refs/tags/release");
+        repo.write("environments/development/kustomization.yaml", repo.read("environments/development/kustomization.yaml")
+                .replace("1.1.0-rc.1", "1.3.0-rc.1"));
+        String candidate = repo.commit("1.3.0-rc");
+        pushRef("HEAD", "refs/heads/release");
+        api.resetRequestCounts();
+
+        assertThat(run("sync", "development", "--revision", "release")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("revision 'release' is ambiguous", "refs/heads/release", "refs/tags/release");
+        assertThat(api.requestCounts()).doesNotContainKeys("POST", "PUT", "PATCH", "DELETE");
+        assertThat(run("sync", "development", "--revision", "refs/heads/release", "--no-wait")).as(err.toString())
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("development @ " + candidate);
+    }
+
+    private void pushRef(String commit, String ref) throws Exception {
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(repo.folder().toFile())) {
+            git.push().setRemote(repo.location()).setRefSpecs(new org.eclipse.jgit.transport.RefSpec(
+                    git.getRepository().resolve(commit).name() + ":" + ref)).call();
+        }
+    }
+
+    @Test
+    void anEnvironmentThatRendersNothingIsRefusedWithExitTwoUnlessAllowEmptyIsGiven() {
+        assertThat(run("sync", "development", "--no-wait")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        for (String file : java.util.List.of("debug.yaml", "feature-flags.yaml", "kustomization.yaml")) {
+            repo.delete("environments/development/" + file);
+        }
+        repo.write("environments/development/kustomization.yaml.bak", "resources: [../base]\n");
+        repo.commit("kustomization renamed by mistake");
+        api.resetRequestCounts();
+
+        assertThat(run("sync", "development")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("environment 'development': environments/development renders no object",
+                "would delete all", "--allow-empty");
+        assertThat(api.requestCounts()).doesNotContainKeys("POST", "PUT", "PATCH", "DELETE");
+        assertThat(run("sync", "development", "--allow-empty", "--no-wait")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(api.client().apps().deployments().inNamespace("docs-dev").list().getItems()).isEmpty();
+    }
+
+    @Test
+    void rollbackToPreviousWhenEveryRecordRunsTheSameReleaseExitsOneAndWritesNothing() throws Exception {
+        assertThat(run("sync", "development", "--no-wait")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        repo.write("README.md", "docs platform\n");
+        repo.commit("readme");
+        assertThat(run("sync", "development", "--no-wait")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        String tip = serverTip();
+        api.resetRequestCounts();
+
+        assertThat(run("rollback", "development", "--to", "previous")).isEqualTo(ExitCodes.FAILED);
+        assertThat(err.toString()).contains("nothing to roll back to, nothing was changed")
+                .doesNotContain("Exception");
+        assertThat(api.requestCounts()).doesNotContainKeys("POST", "PUT", "PATCH", "DELETE");
+        assertThat(serverTip()).isEqualTo(tip);
+    }
+
+    private String serverTip() throws Exception {
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(Path.of(repo.location()).toFile())) {
+            return git.getRepository().resolve("refs/heads/main").name();
+        }
+    }
+
+    @Test
+    void diffShowsThatAPasswordChangedButNeverItsValueInTextOrJson() throws Exception {
+        String mailer = new String(CommandTest.class.getResourceAsStream("/secrets/mailer.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        repo.write("environments/development/mailer.yaml", mailer);
+        repo.write("environments/development/kustomization.yaml", repo.read("environments/development/kustomization.yaml")
+                .replace("  - feature-flags.yaml\n", "  - feature-flags.yaml\n  - mailer.yaml\n"));
+        repo.commit("mailer");
+        assertThat(run("sync", "development", "--no-wait")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        repo.write("environments/development/mailer.yaml", mailer.replace("Cli-Mail-Pa55-1", "Cli-Mail-Pa55-2"));
+        repo.commit("rotate the mail password");
+
+        assertThat(run("diff", "development")).isEqualTo(ExitCodes.DIFFERENCES);
+        assertThat(out.toString()).contains("value: <redacted, differs>", "value: <redacted>");
+        assertThat(run("diff", "development", "--output", "json")).isEqualTo(ExitCodes.DIFFERENCES);
+        JsonNode change = new ObjectMapper().readTree(out.toString()).get("objects").findParents("changes").stream()
+                .flatMap(o -> java.util.stream.StreamSupport.stream(o.get("changes").spliterator(), false))
+                .filter(c -> c.get("path").asText().endsWith("/env/0/value")).findFirst().orElseThrow();
+        assertThat(change.get("live").asText()).isEqualTo("<redacted, differs>");
+        assertThat(change.get("desired").asText()).isEqualTo("<redacted>");
+        assertThat(out + "\n" + err).doesNotContain("Cli-Mail-Pa55-1", "Cli-Mail-Pa55-2");
+    }
+
+    @Test
     void unreachableApiIsAFailureNamingTheServer() throws Exception {
         Files.writeString(kubeconfig, Files.readString(kubeconfig).replace(api.url().replaceAll("/$", ""), "http://127.0.0.1:9"));
         int code = run("sync", "development", "--timeout", "5s");

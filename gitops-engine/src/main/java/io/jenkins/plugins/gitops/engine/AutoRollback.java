@@ -24,7 +24,7 @@ final class AutoRollback {
     }
 
     void afterFailure(Environment environment, SyncResult failed, Target target) {
-        List<DeploymentRecord> records = context.history(target).list(environment.name());
+        List<DeploymentRecord> records = context.history(target, environment).list(environment.name());
         Optional<DeploymentRecord> good = previousGood(records, failed.revision());
         if (good.isEmpty()) {
             context.listener.progress("  auto-rollback: no earlier successful deployment of '" + environment.name()

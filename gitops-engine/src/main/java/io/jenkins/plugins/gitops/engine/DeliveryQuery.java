@@ -22,7 +22,7 @@ final class DeliveryQuery {
         Environment environment = context.repository.snapshot(null).config().environment(environmentName);
         List<DeploymentRecord> records;
         try (Target target = context.targets.open(environment)) {
-            records = context.history(target).deployments(environment.name());
+            records = context.history(target, environment).deployments(environment.name());
         }
         CommitLog commits = context.repository.isGit()
                 ? (revision, before) -> context.repository.git().authorTimes(revision, before, MAX_COMMITS)

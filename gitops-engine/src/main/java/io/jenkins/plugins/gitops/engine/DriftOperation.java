@@ -39,7 +39,7 @@ final class DriftOperation {
         List<ObjectResult> drifted;
         boolean pinned;
         try (Target target = context.targets.open(environment)) {
-            List<DeploymentRecord> records = context.history(target).list(environment.name());
+            List<DeploymentRecord> records = context.history(target, environment).list(environment.name());
             last = records.stream().filter(Records::applied).findFirst();
             if (last.isEmpty()) {
                 DriftReport never = new DriftReport(environment.name(), null, headRevision, false, List.of(), null,
@@ -49,7 +49,7 @@ final class DriftOperation {
             Repository.Snapshot synced = context.repository.snapshot(last.get().revision());
             DesiredState prepared = target.prepare(context.render(synced, environment, java.util.Map.of(),
                     target.capabilities()));
-            SyncPlan plan = new SyncPlanner(target).plan(environment, prepared, target.live(prepared));
+            SyncPlan plan = new SyncPlanner(target).plan(environment, prepared, context.live(target, prepared));
             drifted = plan.changes().stream().map(t -> SyncResults.object(t, null)).toList();
             pinned = Pins.pinned(context, environment, last.get(), head);
         }

@@ -2,8 +2,10 @@ package io.jenkins.plugins.gitops.engine;
 
 import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
+import io.jenkins.plugins.gitops.engine.diff.Redaction;
 import io.jenkins.plugins.gitops.engine.history.FileHistoryStore;
 import io.jenkins.plugins.gitops.engine.history.HistoryStore;
+import io.jenkins.plugins.gitops.engine.history.OwnedHistory;
 import io.jenkins.plugins.gitops.engine.lease.InProcessLease;
 import io.jenkins.plugins.gitops.engine.lease.Lease;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
@@ -11,7 +13,11 @@ import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.TargetSpec;
 import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.Masking;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
+import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,28 +37,33 @@ final class EngineContext {
     final String holder;
     final GitOpsMetrics metrics;
     final Signatures signatures;
+    /** The secret values known to this facade's operations; every text leaving the facade goes through it. */
+    final Masking secrets;
     private final HistoryStore fallbackHistory;
 
     EngineContext(Repository repository, TargetFactory targets, Renderers renderers, ProgressListener listener,
             String holder, Path cacheDir, GitOpsMetrics metrics) {
-        this(repository, targets, renderers, listener, holder, cacheDir, metrics, new Signatures(null, null));
+        this(repository, targets, renderers, listener, holder, cacheDir, metrics, new Signatures(null, null),
+                new Masking());
     }
 
     EngineContext(Repository repository, TargetFactory targets, Renderers renderers, ProgressListener listener,
-            String holder, Path cacheDir, GitOpsMetrics metrics, Signatures signatures) {
+            String holder, Path cacheDir, GitOpsMetrics metrics, Signatures signatures, Masking secrets) {
         this.signatures = signatures;
         this.metrics = metrics;
         this.repository = repository;
         this.targets = targets;
         this.renderers = renderers;
-        this.listener = listener;
+        this.secrets = secrets;
+        this.listener = message -> listener.progress(secrets.mask(message));
         this.holder = holder;
         this.fallbackHistory = new FileHistoryStore(cacheDir.resolve("history"));
     }
 
-    HistoryStore history(Target target) {
+    /** The environment's deployment records: kept in the target when it can, stamped with and filtered by owner. */
+    HistoryStore history(Target target, Environment environment) {
         HistoryStore store = target.historyStore();
-        return store != null ? store : fallbackHistory;
+        return new OwnedHistory(store != null ? store : fallbackHistory, environment.tracking(), secrets);
     }
 
     Lease lease(Target target) {
@@ -63,6 +74,8 @@ final class EngineContext {
     /**
      * The desired state of an environment at a snapshot, with the environment's and the caller's variables,
      * rendered for what the environment's cluster serves (opens its target for that when it is Kubernetes).
+     * Values of secret-looking variables (also of the folder's compose {@code .env}) and secret values in the
+     * objects become known secrets.
      */
     DesiredState render(Repository.Snapshot snapshot, Environment environment, Map<String, String> extraVariables) {
         return render(snapshot, environment, extraVariables, capabilities(environment));
@@ -73,7 +86,23 @@ final class EngineContext {
             ClusterCapabilities capabilities) {
         Map<String, String> variables = new HashMap<>(environment.variables());
         variables.putAll(extraVariables);
-        return renderers.render(snapshot.tree(), environment, variables, snapshot.revision().commitId(), capabilities);
+        secrets.addSecretVariables(variables);
+        try {
+            secrets.addSecretVariables(ComposeRenderer.dotEnv(snapshot.tree(), environment.path()));
+        } catch (InvalidInputException unreadable) {
+            // the renderer reports it, naming the file
+        }
+        DesiredState rendered = renderers.render(snapshot.tree(), environment, variables, snapshot.revision().commitId(),
+                capabilities);
+        rendered.resources().forEach(r -> secrets.add(Redaction.secretValues(r)));
+        return rendered;
+    }
+
+    /** The managed live objects of a target; their secret values (old passwords, say) become known secrets. */
+    Map<ResourceKey, Resource> live(Target target, DesiredState prepared) {
+        Map<ResourceKey, Resource> live = target.live(prepared);
+        live.values().forEach(r -> secrets.add(Redaction.secretValues(r)));
+        return live;
     }
 
     /** What the environment's cluster serves; offline for targets that are not Kubernetes. */

@@ -15,6 +15,7 @@ import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
 import io.jenkins.plugins.gitops.engine.delivery.DeliveryMetrics;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
+import io.jenkins.plugins.gitops.engine.model.Masking;
 import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
@@ -35,16 +36,49 @@ import java.util.Objects;
  * The one place that joins the engine's pieces. The command, the agent and the Jenkins steps call
  * only this: build it for one repository and a way to open targets, then sync, diff, promote,
  * roll back, check drift, read status and history.
+ * <p>
+ * Everything that leaves the facade is masked with one {@link Masking}: results (and so diffs as text
+ * and JSON), progress messages, exceptions, deployment records and metric labels hold no value of the
+ * credentials given to the builder, of variables with secret-looking names, of environment entries with
+ * secret-looking names, or of Secret data, desired or live.
  */
 public final class GitOps implements AutoCloseable {
     private final EngineContext context;
 
     private GitOps(Builder builder) {
-        Repository repository = new Repository(builder.repository, builder.credentials, builder.cacheDir);
+        Masking secrets = new Masking(builder.secrets).add(credentialValues(builder.credentials));
+        Repository repository;
+        try {
+            repository = new Repository(builder.repository, builder.credentials, builder.cacheDir);
+        } catch (GitOpsException e) {
+            throw e.mask(secrets);
+        }
         this.context = new EngineContext(repository, Objects.requireNonNull(builder.targets, "targets"),
                 builder.renderers, builder.listener, builder.holder, builder.cacheDir,
                 builder.metrics != null ? builder.metrics : new GitOpsMetrics(),
-                new Signatures(builder.trustedKeys, builder.signingKey));
+                new Signatures(builder.trustedKeys, builder.signingKey), secrets);
+    }
+
+    private static List<String> credentialValues(GitCredentials credentials) {
+        List<String> values = new java.util.ArrayList<>();
+        if (credentials instanceof GitCredentials.UsernamePassword up && up.password() != null) {
+            values.add(new String(up.password()));
+        } else if (credentials instanceof GitCredentials.SshKey key) {
+            values.add(key.privateKeyPem());
+            if (key.passphrase() != null) {
+                values.add(new String(key.passphrase()));
+            }
+        }
+        return values;
+    }
+
+    /** Runs an operation and masks what it returns or throws. */
+    private <T> T masked(java.util.function.Supplier<T> operation) {
+        try {
+            return context.secrets.maskAll(operation.get());
+        } catch (GitOpsException e) {
+            throw e.mask(context.secrets);
+        }
     }
 
     public static Builder builder() {
@@ -53,7 +87,11 @@ public final class GitOps implements AutoCloseable {
 
     /** The validated gitops.yaml at a revision (null: default branch). */
     public ProjectConfig config(String revision) {
-        return context.repository.snapshot(revision).config();
+        try {
+            return context.repository.snapshot(revision).config();
+        } catch (GitOpsException e) {
+            throw e.mask(context.secrets);
+        }
     }
 
     /**
@@ -62,17 +100,18 @@ public final class GitOps implements AutoCloseable {
      * commit later (a Jenkins step resumed after a restart) keeps this id and syncs it.
      */
     public String resolveRevision(String revision) {
-        return context.repository.isGit() ? context.repository.snapshot(revision).revision().commitId() : null;
+        return masked(() -> context.repository.isGit() ? context.repository.snapshot(revision).revision().commitId()
+                : null);
     }
 
     /** Makes the environment match Git: render, validate, check policies, lock, apply, prune, wait, record. */
     public SyncResult sync(SyncRequest request) {
-        return new SyncOperation(context).run(request);
+        return masked(() -> new SyncOperation(context).run(request));
     }
 
     /** What a sync would change, without writing anything. */
     public SyncResult diff(SyncRequest request) {
-        return new SyncOperation(context).run(request.withDryRun(true));
+        return masked(() -> new SyncOperation(context).run(request.withDryRun(true)));
     }
 
     /**
@@ -82,6 +121,14 @@ public final class GitOps implements AutoCloseable {
      * Kubernetes target; bad input throws {@link InvalidInputException} as a sync would.
      */
     public DesiredState render(String environment, String revision, Map<String, String> variables) {
+        try {
+            return renderUnmasked(environment, revision, variables);
+        } catch (GitOpsException e) {
+            throw e.mask(context.secrets);
+        }
+    }
+
+    private DesiredState renderUnmasked(String environment, String revision, Map<String, String> variables) {
         Repository.Snapshot snapshot = context.repository.snapshot(revision);
         Environment env = snapshot.config().environment(environment);
         boolean kubernetes = env.target() != null && env.target().type() == TargetSpec.Type.KUBERNETES;
@@ -98,12 +145,12 @@ public final class GitOps implements AutoCloseable {
      * a pre-check fails: source unhealthy or not in sync, not the next stage, policies, approval.
      */
     public OperationResult promote(PromoteRequest request) {
-        return new PromoteOperation(context).run(request);
+        return masked(() -> new PromoteOperation(context).run(request));
     }
 
     /** Goes back to a recorded deployment: revert commits plus sync (default), or a direct, pinning apply. */
     public OperationResult rollback(RollbackRequest request) {
-        return new RollbackOperation(context).run(request);
+        return masked(() -> new RollbackOperation(context).run(request));
     }
 
     /**
@@ -112,17 +159,17 @@ public final class GitOps implements AutoCloseable {
      * {@code sync: automatic} is synced to HEAD; pinned environments are never healed.
      */
     public DriftReport drift(String environment, boolean allowHeal) {
-        return new DriftOperation(context).run(environment, allowHeal);
+        return masked(() -> new DriftOperation(context).run(environment, allowHeal));
     }
 
     /** Last deployment, Git HEAD, health, pin and lease of an environment. Read-only. */
     public EnvironmentStatus status(String environment) {
-        return new StatusQuery(context).run(environment);
+        return masked(() -> new StatusQuery(context).run(environment));
     }
 
     /** The environment's deployment records, newest first, from the target (so they survive any CI server). */
     public List<DeploymentRecord> history(String environment) {
-        return new StatusQuery(context).history(environment);
+        return masked(() -> new StatusQuery(context).history(environment));
     }
 
     /**
@@ -192,12 +239,23 @@ public final class GitOps implements AutoCloseable {
         private ProgressListener listener = ProgressListener.NONE;
         private String holder = "gitops@" + ManagementFactory.getRuntimeMXBean().getName();
         private GitOpsMetrics metrics;
+        private final List<String> secrets = new java.util.ArrayList<>();
         private TrustedKeys trustedKeys = TrustedKeys.NONE;
         private Path signingKey;
 
         /** A Git URL, a local Git repository, or a plain local folder. */
         public Builder repository(String location) {
             this.repository = location;
+            return this;
+        }
+
+        /**
+         * Values to mask in everything the facade returns, logs, records or throws: the credentials the
+         * caller used to reach targets and anything else it knows to be secret. The Git credentials given
+         * to {@link #credentials} are added by themselves.
+         */
+        public Builder secrets(java.util.Collection<String> values) {
+            this.secrets.addAll(values);
             return this;
         }
 

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public class InvalidInputException extends GitOpsException {
     private static final long serialVersionUID = 1L;
-    private final List<String> problems;
+    private List<String> problems;
 
     public InvalidInputException(String problem) {
         this(List.of(problem));
@@ -22,6 +22,11 @@ public class InvalidInputException extends GitOpsException {
     public InvalidInputException(String problem, Throwable cause) {
         super(problem, cause);
         this.problems = List.of(problem);
+    }
+
+    @Override
+    protected void maskDetails(io.jenkins.plugins.gitops.engine.model.Masking masking) {
+        problems = problems.stream().map(masking::mask).toList();
     }
 
     /** Every problem found, one line each; validation reports all of them at once. */

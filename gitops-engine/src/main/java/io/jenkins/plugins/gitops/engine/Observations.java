@@ -5,19 +5,22 @@ import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord.Operation;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.Masking;
 
 /** What the facade's operations report to metrics: bounded label values only, never a message or revision. */
 final class Observations {
     private Observations() {
     }
 
-    static void deployment(GitOpsMetrics metrics, Environment environment, Operation operation, DeploymentRecord record,
-            SyncResult result) {
+    /** Label values go through {@code secrets} like every other text leaving the facade. */
+    static void deployment(GitOpsMetrics metrics, Masking secrets, Environment environment, Operation operation,
+            DeploymentRecord record, SyncResult result) {
         String status = result.succeeded() ? "succeeded" : "failed";
-        metrics.recordDeployment(environment.name(), component(operation), status, record.duration());
-        metrics.setSyncStatus(environment.name(), result.succeeded() ? GitOpsMetrics.SYNCED : GitOpsMetrics.FAILED);
+        String name = secrets.mask(environment.name());
+        metrics.recordDeployment(name, component(operation), status, record.duration());
+        metrics.setSyncStatus(name, result.succeeded() ? GitOpsMetrics.SYNCED : GitOpsMetrics.FAILED);
         if (operation == Operation.ROLLBACK) {
-            metrics.recordRollback(environment.name(), record.trigger(),
+            metrics.recordRollback(name, secrets.mask(record.trigger()),
                     DeploymentRecord.TRIGGER_AUTO.equals(record.trigger()) ? "failed-sync" : "requested");
         }
     }

@@ -128,13 +128,13 @@ final class PreviewOperation {
     List<DeploymentRecord> history(String environment, String id) {
         Preview preview = Preview.of(context.repository.snapshot(null).config(), environment, id);
         try (Target target = context.targets.open(preview.environment())) {
-            return context.history(target).list(preview.name());
+            return context.history(target, preview.environment()).list(preview.name());
         }
     }
 
     private PreviewInfo info(Preview preview) {
         try (Target target = context.targets.open(preview.environment())) {
-            List<DeploymentRecord> records = context.history(target).list(preview.name());
+            List<DeploymentRecord> records = context.history(target, preview.environment()).list(preview.name());
             DeploymentRecord newest = records.isEmpty() ? null : records.get(0);
             DeploymentRecord oldest = records.isEmpty() ? null : records.get(records.size() - 1);
             String revision = records.stream().filter(Records::applied).findFirst().map(DeploymentRecord::revision)

@@ -85,7 +85,7 @@ final class PromoteOperation {
     /** The source's last deployment, which must be healthy and still match what runs (no drift). */
     private DeploymentRecord sourceDeployment(Environment from, Environment to, List<String> checks) {
         try (Target target = context.targets.open(from)) {
-            DeploymentRecord last = context.history(target).list(from.name()).stream().filter(Records::applied).findFirst()
+            DeploymentRecord last = context.history(target, from).list(from.name()).stream().filter(Records::applied).findFirst()
                     .orElseThrow(() -> new InvalidInputException("promotion refused: '" + from.name()
                             + "' has no successful deployment to promote; sync it first"));
             if (!"Healthy".equals(last.healthStatus())) {
@@ -135,7 +135,7 @@ final class PromoteOperation {
                     request.actor(), started, Instant.now(), DeploymentRecord.Result.SUCCEEDED,
                     "promotion pushed, not synced" + approval(request), DeploymentRecord.Counts.NONE, null, List.of(), null,
                     List.of(), signature == null ? null : signature.recordValue());
-            context.history(target).append(record);
+            context.history(target, to).append(record);
             return record.id();
         }
     }

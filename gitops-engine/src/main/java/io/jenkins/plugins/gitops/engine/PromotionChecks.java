@@ -49,6 +49,6 @@ final class PromotionChecks {
     static int drifted(EngineContext context, Target target, Environment environment, DeploymentRecord last) {
         DesiredState prepared = target.prepare(context.render(context.repository.snapshot(last.revision()), environment,
                 Map.of(), target.capabilities()));
-        return new SyncPlanner(target).plan(environment, prepared, target.live(prepared)).changes().size();
+        return new SyncPlanner(target).plan(environment, prepared, context.live(target, prepared)).changes().size();
     }
 }

@@ -21,9 +21,6 @@ final class Records {
         if (reason == null) {
             return out;
         }
-        return new DeploymentRecord(out.id(), out.environment(), out.operation(), out.revision(), out.release(),
-                out.trigger(), out.actor(), out.startedAt(), out.finishedAt(), out.result(),
-                reason + (out.message() == null ? "" : "; " + out.message()), out.counts(), out.healthStatus(),
-                out.diffSummary(), out.rolledBackTo(), out.hooks(), out.signer());
+        return out.withMessage(reason + (out.message() == null ? "" : "; " + out.message()));
     }
 }

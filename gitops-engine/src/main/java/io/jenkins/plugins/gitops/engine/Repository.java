@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.engine;
 import io.jenkins.plugins.gitops.engine.config.ProjectConfigLoader;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.model.Revision;
+import io.jenkins.plugins.gitops.engine.model.TrackingId;
 import io.jenkins.plugins.gitops.engine.source.DirectoryTree;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
 import io.jenkins.plugins.gitops.engine.source.GitSource;
@@ -16,19 +17,24 @@ import java.time.Instant;
  * {@link GitSource}, or a plain local folder (no history: revision is the working tree).
  */
 final class Repository implements AutoCloseable {
-    /** A revision and the files at it. */
-    record Snapshot(Revision revision, SourceTree tree) {
+    /**
+     * A revision and the files at it; {@code repositoryId} ({@link TrackingId#repositoryId}) makes the
+     * environments of its config owners of what they deploy.
+     */
+    record Snapshot(Revision revision, SourceTree tree, String repositoryId) {
         ProjectConfig config() {
             if (!tree.isFile(ProjectConfig.FILE_NAME)) {
                 throw new InvalidInputException(ProjectConfig.FILE_NAME + ": not found at the root of the repository at "
                         + revision + "; every GitOps repository needs one (see docs/gitops-yaml.md)");
             }
-            return ProjectConfigLoader.load(tree.read(ProjectConfig.FILE_NAME), ProjectConfig.FILE_NAME);
+            return ProjectConfigLoader.load(tree.read(ProjectConfig.FILE_NAME), ProjectConfig.FILE_NAME)
+                    .withRepository(repositoryId);
         }
     }
 
     private final GitSource git;
     private final Path folder;
+    private final String repositoryId;
 
     Repository(String location, GitCredentials credentials, Path cacheRoot) {
         Path local = location.contains("://") ? null : Path.of(location);
@@ -40,6 +46,7 @@ final class Repository implements AutoCloseable {
             this.folder = null;
             this.git = new GitSource(location, credentials, cacheRoot);
         }
+        this.repositoryId = TrackingId.repositoryId(location);
     }
 
     boolean isGit() {
@@ -61,10 +68,10 @@ final class Repository implements AutoCloseable {
                         + " is a plain folder");
             }
             DirectoryTree tree = new DirectoryTree(folder);
-            return new Snapshot(new Revision(tree.revision(), null, "", "", Instant.now()), tree);
+            return new Snapshot(new Revision(tree.revision(), null, "", "", Instant.now()), tree, repositoryId);
         }
         Revision resolved = resolve(revision);
-        return new Snapshot(resolved, git.tree(resolved));
+        return new Snapshot(resolved, git.tree(resolved), repositoryId);
     }
 
     /**

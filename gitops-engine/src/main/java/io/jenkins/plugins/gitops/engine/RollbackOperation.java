@@ -81,15 +81,10 @@ final class RollbackOperation {
     private Chosen choose(Environment environment, String to) {
         List<DeploymentRecord> records;
         try (Target target = context.targets.open(environment)) {
-            records = context.history(target).list(environment.name());
+            records = context.history(target, environment).list(environment.name());
         }
         if (to == null || to.isBlank() || to.equals("previous")) {
-            String current = records.stream().filter(Records::applied).map(DeploymentRecord::revision)
-                    .findFirst().orElseThrow(() -> new InvalidInputException("rollback of '" + environment.name()
-                            + "': no successful deployment recorded, so there is no 'previous' one; name a revision"));
-            DeploymentRecord previous = AutoRollback.previousGood(records, current).orElseThrow(() ->
-                    new InvalidInputException("rollback of '" + environment.name() + "': no successful deployment of an "
-                            + "earlier revision than the current one is recorded; name a revision"));
+            DeploymentRecord previous = new PreviousRelease(context, environment).find(records);
             return new Chosen(previous.revision(), previous.id());
         }
         Optional<DeploymentRecord> record = records.isEmpty() ? Optional.empty() : findQuietly(environment, records, to);

@@ -19,7 +19,7 @@ final class StatusQuery {
         Repository.Snapshot head = context.repository.snapshot(null);
         Environment environment = head.config().environment(environmentName);
         try (Target target = context.targets.open(environment)) {
-            List<DeploymentRecord> records = context.history(target).list(environment.name());
+            List<DeploymentRecord> records = context.history(target, environment).list(environment.name());
             Optional<DeploymentRecord> newest = records.stream().findFirst();
             Optional<DeploymentRecord> lastGood = records.stream().filter(Records::applied).findFirst();
             boolean pinned = lastGood.isPresent() && Pins.pinned(context, environment, lastGood.get(), head);
@@ -35,7 +35,7 @@ final class StatusQuery {
     List<DeploymentRecord> history(String environmentName) {
         Environment environment = context.repository.snapshot(null).config().environment(environmentName);
         try (Target target = context.targets.open(environment)) {
-            return context.history(target).list(environment.name());
+            return context.history(target, environment).list(environment.name());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.engine;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
+import io.jenkins.plugins.gitops.engine.history.ContentDigest;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord.Operation;
 import io.jenkins.plugins.gitops.engine.history.ReleaseExtractor;
@@ -63,6 +64,9 @@ final class SyncOperation {
         if (request.prune() != null) {
             environment = environment.withPrune(request.prune());
         }
+        if (request.allowEmpty()) {
+            environment = environment.withAllowEmpty(true);
+        }
         ProgressListener listener = context.listener;
         listener.progress((request.dryRun() ? "Planning " : "Syncing ") + "environment '" + environment.name() + "' at "
                 + snapshot.revision());
@@ -101,12 +105,13 @@ final class SyncOperation {
                 SyncPlan plan = unlocked.hasChanges() ? plan(environment, target, prepared, started) : unlocked; // live may have moved
                 SyncResult result = execute(request, environment, snapshot, target, prepared, plan, warnings, started);
                 DeploymentRecord record = DeploymentRecord.fromSync(operation, result, ReleaseExtractor.release(prepared),
-                        request.trigger(), request.actor(), started, Instant.now());
+                        request.trigger(), request.actor(), started, Instant.now())
+                        .withContentDigest(ContentDigest.of(rendered));
                 record = Records.annotate(record, rolledBackTo, reason);
                 record = signature == null ? record : record.withSigner(signature.recordValue());
-                context.history(target).append(record);
+                context.history(target, environment).append(record);
                 result = result.withRecordId(record.id());
-                Observations.deployment(context.metrics, environment, operation, record, result);
+                Observations.deployment(context.metrics, context.secrets, environment, operation, record, result);
                 if (!result.succeeded() && environment.autoRollback() && operation != Operation.ROLLBACK) {
                     lease.close();
                     new AutoRollback(context, this).afterFailure(environment, result, target);
@@ -117,11 +122,11 @@ final class SyncOperation {
     }
 
     private SyncPlan plan(Environment environment, Target target, DesiredState prepared, Instant started) {
-        return new SyncPlanner(target, started).plan(environment, prepared, target.live(prepared));
+        return new SyncPlanner(target, started).plan(environment, prepared, context.live(target, prepared));
     }
 
     private boolean alreadyRecorded(Target target, Environment environment, String revision) {
-        return context.history(target).list(environment.name()).stream().filter(Records::applied).findFirst()
+        return context.history(target, environment).list(environment.name()).stream().filter(Records::applied).findFirst()
                 .map(r -> revision.equals(r.revision())).orElse(false);
     }
 

@@ -166,6 +166,70 @@ class GitOpsKubernetesTest {
     }
 
     @Test
+    void aRevisionThatIsBothATagAndABranchIsRefusedBeforeAnyWriteAndTheFullNamesDeploy() {
+        String released = repo.tip();
+        repo.write("environments/dev/app.yaml", repo.read("environments/dev/app.yaml").replace("docs/web:1.0.0", "docs/web:1.3.0-rc"));
+        String candidate = repo.commit("1.3.0-rc");
+        repo.tag("release", released);
+        repo.branch("release", candidate);
+
+        assertThatThrownBy(() -> gitOps.sync(SyncRequest.of("dev").withRevision("release")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("revision 'release' is ambiguous")
+                .hasMessageContaining("refs/heads/release").hasMessageContaining("refs/tags/release");
+        assertThat(api.requestCounts()).doesNotContainKeys(WRITES.toArray(String[]::new));
+
+        SyncResult tag = gitOps.sync(SyncRequest.of("dev").withRevision("refs/tags/release"));
+        assertThat(tag.revision()).isEqualTo(released);
+        assertThat(api.client().apps().deployments().inNamespace("docs-dev").withName("web").get().getSpec().getTemplate()
+                .getSpec().getContainers().get(0).getImage()).isEqualTo("docs/web:1.0.0");
+        assertThat(gitOps.sync(SyncRequest.of("dev").withRevision(candidate.substring(0, 10))).revision()).isEqualTo(candidate);
+    }
+
+    @Test
+    void aFolderThatRendersNothingIsNotPrunedEmptyUnlessAllowed() {
+        assertThat(gitOps.sync(SyncRequest.of("dev")).created()).isEqualTo(6);
+        for (String file : List.of("app.yaml", "config.yaml", "flags.yaml")) {
+            repo.write("environments/dev/" + file + ".bak", repo.read("environments/dev/" + file));
+            repo.delete("environments/dev/" + file);
+        }
+        repo.commit("manifests renamed by mistake");
+        api.resetRequestCounts();
+
+        for (SyncRequest request : List.of(SyncRequest.of("dev"), SyncRequest.of("dev").withDryRun(true))) {
+            assertThatThrownBy(() -> gitOps.sync(request)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("environment 'dev': environments/dev renders no object")
+                    .hasMessageContaining("would delete all 5 live object(s)")
+                    .hasMessageContaining("Deployment/docs-dev/web").hasMessageContaining("allowEmpty: true");
+        }
+        assertThat(api.requestCounts()).doesNotContainKeys(WRITES.toArray(String[]::new));
+        assertThat(api.client().apps().deployments().inNamespace("docs-dev").withName("web").get()).isNotNull();
+
+        SyncResult allowed = gitOps.sync(SyncRequest.of("dev").withAllowEmpty(true));
+        assertThat(allowed.succeeded()).as(allowed.message()).isTrue();
+        assertThat(allowed.deleted()).isEqualTo(5);
+        assertThat(api.client().apps().deployments().inNamespace("docs-dev").withName("web").get()).isNull();
+        assertThat(api.client().namespaces().withName("docs-dev").get()).as("the namespace the target created stays")
+                .isNotNull();
+    }
+
+    @Test
+    void allowEmptyInGitOpsYamlLetsAnEnvironmentBeEmptied() {
+        assertThat(gitOps.sync(SyncRequest.of("dev")).created()).isEqualTo(6);
+        repo.write("gitops.yaml", repo.read("gitops.yaml").replace("prune: true", "prune: true\n    allowEmpty: true"));
+        for (String file : List.of("app.yaml", "config.yaml", "flags.yaml")) {
+            repo.delete("environments/dev/" + file);
+        }
+        repo.write("environments/dev/README.md", "retired\n");
+        repo.commit("retire dev");
+
+        SyncResult result = gitOps.sync(SyncRequest.of("dev"));
+        assertThat(result.succeeded()).as(result.message()).isTrue();
+        assertThat(result.deleted()).isEqualTo(5);
+        assertThat(gitOps.diff(SyncRequest.of("dev")).inSync()).isTrue();
+    }
+
+    @Test
     void badGitOpsYamlAppliesNothing() {
         repo.write("gitops.yaml", repo.read("gitops.yaml").replace("prune: true", "prune: maybe"));
         repo.commit("typo");

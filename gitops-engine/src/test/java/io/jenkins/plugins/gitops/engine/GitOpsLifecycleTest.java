@@ -116,6 +116,56 @@ class GitOpsLifecycleTest {
     }
 
     @Test
+    void rollbackToPreviousSkipsDeploymentsOfTheReleaseThatRunsNow() {
+        repo.write("gitops.yaml", repo.read("gitops.yaml").replace("prune: true", "prune: true\n    selfHeal: true"));
+        repo.commit("self-heal on");
+        try (GitOps gitOps = gitOps("ci")) {
+            gitOps.sync(SyncRequest.of("dev"));
+            String v1Record = gitOps.history("dev").get(0).id();
+            release("2.0.0");
+            gitOps.sync(SyncRequest.of("dev"));
+            // drift healed by a sync: a new record of the same release
+            api.client().apps().deployments().inNamespace("docs-dev").withName("web").edit(d -> {
+                d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("docs/web:hotfix");
+                return d;
+            });
+            assertThat(gitOps.drift("dev", true).healed().succeeded()).isTrue();
+            // a commit outside the environment's folder: a new revision, the same release
+            repo.write("README.md", "docs platform\n");
+            repo.commit("readme");
+            gitOps.sync(SyncRequest.of("dev"));
+            assertThat(gitOps.history("dev")).hasSize(4);
+
+            OperationResult rollback = gitOps.rollback(RollbackRequest.of("dev"));
+            assertThat(rollback.succeeded()).as(rollback.message()).isTrue();
+            assertThat(rollback.message()).contains("record " + v1Record);
+            assertThat(liveImage()).isEqualTo("docs/web:1.0.0");
+            assertThat(gitOps.history("dev").get(0).rolledBackTo()).isEqualTo(v1Record);
+        }
+    }
+
+    @Test
+    void rollbackToPreviousWithNoOtherReleaseRecordedSaysSoAndWritesNothing() {
+        try (GitOps gitOps = gitOps("ci")) {
+            gitOps.sync(SyncRequest.of("dev"));
+            repo.write("README.md", "docs platform\n");
+            repo.commit("readme");
+            gitOps.sync(SyncRequest.of("dev"));
+            String tip = repo.tip();
+            int records = gitOps.history("dev").size();
+            api.resetRequestCounts();
+
+            assertThatThrownBy(() -> gitOps.rollback(RollbackRequest.of("dev")))
+                    .isInstanceOf(OperationFailedException.class)
+                    .hasMessageContaining("rollback of 'dev' to previous: nothing to roll back to, nothing was changed")
+                    .hasMessageContaining("all 2 recorded successful deployments run the same release as now");
+            assertThat(repo.tip()).isEqualTo(tip);
+            assertThat(gitOps.history("dev")).hasSize(records);
+            assertThat(api.requestCounts()).doesNotContainKeys("POST", "PUT", "PATCH", "DELETE");
+        }
+    }
+
+    @Test
     void directRollbackPinsUntilGitCatchesUp() {
         try (GitOps gitOps = gitOps("ci")) {
             String v1 = repo.tip();

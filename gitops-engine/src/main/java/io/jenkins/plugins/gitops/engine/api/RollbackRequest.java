@@ -3,7 +3,9 @@ package io.jenkins.plugins.gitops.engine.api;
 /**
  * Go back to a recorded deployment.
  *
- * @param to   a record id, a revision, or {@code previous} (the last successful deployment before the current one)
+ * @param to   a record id, a revision, or {@code previous}: the newest successful deployment before the current
+ *             one whose release (rendered content) differs from what runs now; when there is none the rollback
+ *             fails ({@link io.jenkins.plugins.gitops.engine.OperationFailedException}) without writing anything
  * @param mode {@code REVERT} writes commits so Git matches the chosen record, pushes and syncs (the
  *             default: Git stays the truth); {@code DIRECT} applies the recorded revision and pins the
  *             environment (no self-heal) until Git catches up

@@ -39,6 +39,29 @@ public interface Target extends AutoCloseable {
      */
     Map<ResourceKey, Resource> live(DesiredState prepared);
 
+    /**
+     * The live objects at these keys whatever their labels (another owner's, or nobody's), so the
+     * planner can refuse to overwrite another owner's object before the first write. Called only for
+     * desired keys that {@link #live} did not return, that is for objects about to be created; read-only.
+     */
+    default Map<ResourceKey, Resource> existing(java.util.Collection<ResourceKey> keys) {
+        Map<ResourceKey, Resource> found = new java.util.LinkedHashMap<>();
+        for (ResourceKey key : keys) {
+            get(key).ifPresent(r -> found.put(key, r));
+        }
+        return found;
+    }
+
+    /**
+     * Whether objects of this key live in a place that belongs to the environment alone (a Kubernetes
+     * namespace, a Swarm stack), so that one there labelled with the environment's name before owners
+     * were recorded was made by this environment and may be pruned. Cluster-scoped Kubernetes objects
+     * carry nothing but the environment name, which another repository may share: not scoped.
+     */
+    default boolean isScoped(ResourceKey key) {
+        return key.isNamespaced();
+    }
+
     /** Rank of a kind in apply order (namespaces first, ingress last); deletes run in reverse. */
     int applyRank(ResourceKey key);
 

@@ -48,7 +48,10 @@ final class EnvironmentResolver {
                 pick(env.autoRollback, defaults.autoRollback, DEFAULT_AUTO_ROLLBACK),
                 variables,
                 pick(env.pruneCrds, defaults.pruneCrds, false),
-                pick(env.signatures, defaults.signatures, SignatureRule.OFF));
+                pick(env.signatures, defaults.signatures, SignatureRule.OFF),
+                pick(env.allowEmpty, defaults.allowEmpty, false),
+                pick(env.takeOwnership, defaults.takeOwnership, false),
+                null);
     }
 
     static RetryPolicy retry(EnvironmentSettings env, EnvironmentSettings defaults) {

@@ -37,6 +37,8 @@ final class EnvironmentSettings {
     int retryLine;
     Duration healthTimeout;
     Boolean autoRollback;
+    Boolean allowEmpty;
+    Boolean takeOwnership;
     /** Whether CRDs from a Helm chart's crds/ folder may be pruned (Helm never deletes them). */
     Boolean pruneCrds;
     SignatureRule signatures;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.config;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
+import io.jenkins.plugins.gitops.engine.model.Masking;
 import io.jenkins.plugins.gitops.engine.model.SyncPolicy;
 import io.jenkins.plugins.gitops.engine.source.RepoPaths;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class SettingsParser {
     static final List<String> ENVIRONMENT_KEYS = List.of("path", "target", "sync", "prune", "selfHeal",
             "driftInterval", "promotesFrom", "approvers", "retry", "health", "autoRollback", "policies",
-            "ignoreDifferences", "variables", "pruneCrds", "verify", "preview");
+            "ignoreDifferences", "variables", "pruneCrds", "verify", "preview", "allowEmpty", "takeOwnership");
     /** Keys that only make sense per environment, so {@code defaults:} refuses them. */
     static final List<String> ENVIRONMENT_ONLY_KEYS = List.of("path", "target", "promotesFrom", "preview");
     static final List<String> SYNC_VALUES = List.of("automatic", "manual", "approval");
@@ -29,7 +30,6 @@ final class SettingsParser {
     static final int MAX_RETRY_LIMIT = 100;
     static final double MAX_RETRY_FACTOR = 10;
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern SECRET_LIKE = Pattern.compile(".*(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_?KEY|API_?KEY|CREDENTIAL).*");
 
     private SettingsParser() {
     }
@@ -82,6 +82,8 @@ final class SettingsParser {
             case "selfHeal" -> s.selfHeal = Values.bool(e.value(), e.path(), problems);
             case "autoRollback" -> s.autoRollback = Values.bool(e.value(), e.path(), problems);
             case "pruneCrds" -> s.pruneCrds = Values.bool(e.value(), e.path(), problems);
+            case "allowEmpty" -> s.allowEmpty = Values.bool(e.value(), e.path(), problems);
+            case "takeOwnership" -> s.takeOwnership = Values.bool(e.value(), e.path(), problems);
             case "driftInterval" -> s.driftInterval = Values.duration(e.value(), e.path(), problems, MIN_DRIFT_INTERVAL);
             case "approvers" -> {
                 s.approvers = approvers(e, problems);
@@ -198,7 +200,7 @@ final class SettingsParser {
                 ok = false;
                 continue;
             }
-            if (SECRET_LIKE.matcher(v.key().toUpperCase(Locale.ROOT)).matches()) {
+            if (Masking.isSecretName(v.key())) {
                 problems.warn(v.line(), v.path(), "looks like a secret; gitops.yaml is stored in Git in clear text,"
                         + " use a Kubernetes Secret or a Docker secret instead");
             }

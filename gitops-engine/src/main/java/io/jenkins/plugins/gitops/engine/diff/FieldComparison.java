@@ -20,6 +20,8 @@ final class FieldComparison {
     private final ResourceKey key;
     private final List<String> skip;
     private final List<FieldChange> changes = new ArrayList<>();
+    /** Pointers of {@code value}s of environment variables with secret-looking names met on the way. */
+    private final List<String> secretPointers = new ArrayList<>();
 
     FieldComparison(ResourceKey key, List<String> skip) {
         this.key = key;
@@ -49,6 +51,9 @@ final class FieldComparison {
                 return;
             }
             Map<String, Object> applied = lastApplied instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+            if (Redaction.isSecretVariable(desiredMap) || Redaction.isSecretVariable(liveMap)) {
+                secretPointers.add(pointer + "/value");
+            }
             desiredMap.forEach((k, v) -> compare(pointer + "/" + escape(String.valueOf(k)), v, liveMap.get(k),
                     applied.get(k)));
             applied.forEach((k, v) -> {
@@ -105,11 +110,13 @@ final class FieldComparison {
     }
 
     private void change(String pointer, Object desired, Object live) {
-        if (Redaction.isSecret(key) && (pointer.isEmpty() || Redaction.isSecretPointer(key, pointer))) {
+        boolean secretVariable = secretPointers.stream().anyMatch(p -> pointer.equals(p) || pointer.startsWith(p + "/"));
+        if (secretVariable || Redaction.isSecret(key) && (pointer.isEmpty() || Redaction.isSecretPointer(key, pointer))) {
             changes.add(new FieldChange(pointer, desired == null ? null : Redaction.REDACTED,
                     live == null ? null : Redaction.REDACTED_CHANGED));
         } else {
-            changes.add(new FieldChange(pointer, abbreviated(desired), abbreviated(live)));
+            Object[] shown = Redaction.redactPair(pointer, desired, live);
+            changes.add(new FieldChange(pointer, abbreviated(shown[0]), abbreviated(shown[1])));
         }
     }
 

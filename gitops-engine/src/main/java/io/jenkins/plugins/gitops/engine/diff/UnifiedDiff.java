@@ -32,6 +32,9 @@ final class UnifiedDiff {
             @SuppressWarnings("unchecked")
             Map<String, Object> liveView = projected instanceof Map ? (Map<String, Object>) projected : Map.of();
             liveView = redactLive(key, desired.manifest(), liveView);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> envRedacted = (Map<String, Object>) Redaction.redactPair("", desired.manifest(), liveView)[1];
+            liveView = envRedacted;
             before = yaml(liveView);
         }
         List<String> original = before.isEmpty() ? List.of() : List.of(before.split("\n"));

@@ -29,11 +29,15 @@ import java.util.TreeMap;
  *                     ({@link io.jenkins.plugins.gitops.engine.verify.CommitSignature#recordValue()}:
  *                     {@code alice@example.com (ssh SHA256:...)}, or {@code [unsigned]} under {@code warn});
  *                     null when the environment does not verify signatures
+ * @param owner        {@link io.jenkins.plugins.gitops.engine.model.TrackingId#value()} of the repository and
+ *                     environment that wrote it; null in records written before owners existed
+ * @param contentDigest {@link ContentDigest} of what Git rendered for the deployment (the whole release, not only
+ *                     its images), so rollbacks can tell deployments of equal content apart; null when unknown
  */
 public record DeploymentRecord(String id, String environment, Operation operation, String revision,
         Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
         Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
-        String rolledBackTo, List<String> hooks, String signer) {
+        String rolledBackTo, List<String> hooks, String signer, String owner, String contentDigest) {
 
     public static final String TRIGGER_MANUAL = "manual";
     public static final String TRIGGER_PIPELINE = "pipeline";
@@ -80,6 +84,15 @@ public record DeploymentRecord(String id, String environment, Operation operatio
                 counts, healthStatus, diffSummary, rolledBackTo, hooks, null);
     }
 
+    /** A record without owner and content digest (as written before they existed). */
+    public DeploymentRecord(String id, String environment, Operation operation, String revision,
+            Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
+            Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
+            String rolledBackTo, List<String> hooks, String signer) {
+        this(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt, result, message,
+                counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, null, null);
+    }
+
     /** A record of a sync (also the sync step of a promotion, rollback or self-heal) from its result. */
     public static DeploymentRecord fromSync(Operation operation, SyncResult sync, Map<String, String> release,
             String trigger, String actor, Instant startedAt, Instant finishedAt) {
@@ -100,12 +113,29 @@ public record DeploymentRecord(String id, String environment, Operation operatio
 
     public DeploymentRecord withRolledBackTo(String recordIdOrRevision) {
         return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
-                result, message, counts, healthStatus, diffSummary, recordIdOrRevision, hooks, signer);
+                result, message, counts, healthStatus, diffSummary, recordIdOrRevision, hooks, signer, owner,
+                contentDigest);
     }
 
     public DeploymentRecord withSigner(String value) {
         return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
-                result, message, counts, healthStatus, diffSummary, rolledBackTo, hooks, value);
+                result, message, counts, healthStatus, diffSummary, rolledBackTo, hooks, value, owner, contentDigest);
+    }
+
+    public DeploymentRecord withOwner(String value) {
+        return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
+                result, message, counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, value, contentDigest);
+    }
+
+    public DeploymentRecord withContentDigest(String value) {
+        return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
+                result, message, counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, owner, value);
+    }
+
+    /** The same record with another message (used to put a reason in front). */
+    public DeploymentRecord withMessage(String value) {
+        return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
+                result, value, counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, owner, contentDigest);
     }
 
     public boolean succeeded() {

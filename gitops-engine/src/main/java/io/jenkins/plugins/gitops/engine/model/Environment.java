@@ -9,6 +9,12 @@ import java.util.Map;
  *
  * @param signatures {@code verify.signatures}: whether the commit deployed must carry a trusted signature
  *                   (docs/signed-commits.md); {@link SignatureRule#OFF} when not set
+ * @param allowEmpty    a sync may delete every live object when Git renders none (Argo CD's
+ *                      {@code syncPolicy.automated.allowEmpty}); otherwise such a sync is refused
+ * @param takeOwnership objects that exist and are owned by another repository or environment are
+ *                      taken over instead of refused (Helm's {@code --take-ownership})
+ * @param tracking      the owner written on every object; the facade sets the repository
+ *                      ({@link #withRepository}); by default the repository is unknown ({@code ""})
  */
 public record Environment(
         String name,
@@ -27,7 +33,10 @@ public record Environment(
         boolean autoRollback,
         Map<String, String> variables,
         boolean pruneCrds,
-        SignatureRule signatures) {
+        SignatureRule signatures,
+        boolean allowEmpty,
+        boolean takeOwnership,
+        TrackingId tracking) {
 
     public static final Duration DEFAULT_DRIFT_INTERVAL = Duration.ofMinutes(5);
     public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofMinutes(5);
@@ -38,6 +47,16 @@ public record Environment(
         ignoreDifferences = List.copyOf(ignoreDifferences);
         variables = Map.copyOf(variables);
         signatures = signatures == null ? SignatureRule.OFF : signatures;
+        tracking = tracking != null ? tracking : new TrackingId("", name);
+    }
+
+    /** An environment without the ownership and emptiness switches, its repository unknown. */
+    public Environment(String name, String path, TargetSpec target, SyncPolicy sync, boolean prune, boolean selfHeal,
+            Duration driftInterval, String promotesFrom, List<String> approvers, RetryPolicy retry,
+            List<PolicyRule> policies, List<IgnoreRule> ignoreDifferences, Duration healthTimeout, boolean autoRollback,
+            Map<String, String> variables, boolean pruneCrds, SignatureRule signatures) {
+        this(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers, retry, policies,
+                ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures, false, false, null);
     }
 
     /** An environment that does not check signatures. */
@@ -79,16 +98,38 @@ public record Environment(
 
     public Environment withPrune(boolean newPrune) {
         return new Environment(name, path, target, sync, newPrune, selfHeal, driftInterval, promotesFrom, approvers,
-                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures);
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures,
+                allowEmpty, takeOwnership, tracking);
     }
 
     public Environment withPruneCrds(boolean value) {
         return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
-                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, value, signatures);
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, value, signatures,
+                allowEmpty, takeOwnership, tracking);
     }
 
     public Environment withSignatures(SignatureRule value) {
         return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
-                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, value);
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, value,
+                allowEmpty, takeOwnership, tracking);
+    }
+
+    public Environment withAllowEmpty(boolean value) {
+        return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures, value,
+                takeOwnership, tracking);
+    }
+
+    public Environment withTakeOwnership(boolean value) {
+        return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures,
+                allowEmpty, value, tracking);
+    }
+
+    /** The environment as deployed from the repository with this stable id ({@link TrackingId#repositoryId}). */
+    public Environment withRepository(String repositoryId) {
+        return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures,
+                allowEmpty, takeOwnership, new TrackingId(repositoryId, name));
     }
 }

@@ -11,6 +11,17 @@ public final class Labels {
     public static final String MANAGED_BY_VALUE = "jenkins-gitops";
     /** The environment (gitops.yaml name) an object belongs to. */
     public static final String ENVIRONMENT = "gitops.jenkins.io/environment";
+    /**
+     * The owner: {@link TrackingId#label()} of the repository and environment that created the object.
+     * Prune, drift and history consider only objects carrying their own owner (or, for objects labelled
+     * before owners existed, none; see docs/lifecycle.md).
+     */
+    public static final String OWNER = "gitops.jenkins.io/owner";
+    /**
+     * Readable owner, {@link TrackingId#value()} ({@code github.com/team-a/deploy#production}): an
+     * annotation on Kubernetes objects, a label on Swarm objects.
+     */
+    public static final String TRACKING_ID = "gitops.jenkins.io/tracking-id";
     /** Annotation: the Git revision the object was last applied from. */
     public static final String REVISION = "gitops.jenkins.io/revision";
     /** Annotation: integer sync wave; lower waves are applied (and healthy) first. */

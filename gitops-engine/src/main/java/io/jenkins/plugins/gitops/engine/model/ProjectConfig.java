@@ -21,6 +21,13 @@ public record ProjectConfig(Map<String, Environment> environments, Map<String, P
         this(environments, Map.of());
     }
 
+    /** The same environments, owned by the repository with this stable id ({@link TrackingId#repositoryId}). */
+    public ProjectConfig withRepository(String repositoryId) {
+        Map<String, Environment> owned = new LinkedHashMap<>();
+        environments.forEach((name, env) -> owned.put(name, env.withRepository(repositoryId)));
+        return new ProjectConfig(owned);
+    }
+
     /** The named environment, or a clear error listing the known ones. */
     public Environment environment(String name) {
         Environment env = environments.get(name);

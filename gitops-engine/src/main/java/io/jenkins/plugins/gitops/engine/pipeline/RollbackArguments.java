@@ -11,8 +11,8 @@ import java.util.Locale;
 /**
  * The arguments of {@code gitopsRollback}.
  *
- * @param to   {@code previous} (the deployment before the current one), a deployment record id, or a
- *             commit id
+ * @param to   {@code previous} (the newest earlier deployment whose release differs from what runs now; none is
+ *             an error), a deployment record id, or a commit id
  * @param mode {@link Mode#REVERT} writes a revert commit and syncs it (Git stays the truth);
  *             {@link Mode#DIRECT} applies the recorded revision and pins the environment
  */

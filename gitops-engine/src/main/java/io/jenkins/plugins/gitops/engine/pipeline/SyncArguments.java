@@ -19,9 +19,18 @@ import java.util.Map;
  * @param dryRun              plan only, write nothing
  * @param waitHealthy         wait until every object is healthy (or the timeout passes)
  * @param timeout             health wait limit as text ({@code 5m}); null for the environment's
+ * @param allowEmpty          the sync may delete every object of the environment when Git renders none
  */
 public record SyncArguments(String environment, String repository, String revision, String credentialsId,
-        String targetCredentialsId, Boolean prune, boolean dryRun, boolean waitHealthy, String timeout) {
+        String targetCredentialsId, Boolean prune, boolean dryRun, boolean waitHealthy, String timeout,
+        boolean allowEmpty) {
+
+    /** Arguments without {@code allowEmpty}. */
+    public SyncArguments(String environment, String repository, String revision, String credentialsId,
+            String targetCredentialsId, Boolean prune, boolean dryRun, boolean waitHealthy, String timeout) {
+        this(environment, repository, revision, credentialsId, targetCredentialsId, prune, dryRun, waitHealthy, timeout,
+                false);
+    }
 
     /** Just the environment, everything else from configuration. */
     public static SyncArguments of(String environment) {
@@ -50,7 +59,7 @@ public record SyncArguments(String environment, String repository, String revisi
     public SyncRequest toRequest(String actor) {
         Duration limit = Durations.parse("timeout", timeout);
         return new SyncRequest(environment, blankToNull(revision), dryRun, waitHealthy && !dryRun, prune, limit,
-                Map.of(), "pipeline", actor);
+                Map.of(), "pipeline", actor, allowEmpty);
     }
 
     static String blankToNull(String value) {

@@ -69,7 +69,8 @@ public record Preview(Environment template, PreviewSpec spec, String id, String 
                 : new TargetSpec(t.type(), null, t.context(), false, name);
         return new Environment(name, template.path(), target, SyncPolicy.MANUAL, true, false, template.driftInterval(),
                 null, List.of(), template.retry(), template.policies(), template.ignoreDifferences(),
-                template.healthTimeout(), false, template.variables(), template.pruneCrds(), template.signatures());
+                template.healthTimeout(), false, template.variables(), template.pruneCrds(), template.signatures())
+                .withRepository(template.tracking().repository()); // owned by the template's repository
     }
 
     /**

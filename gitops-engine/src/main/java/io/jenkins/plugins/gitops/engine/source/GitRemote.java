@@ -42,6 +42,7 @@ final class GitRemote implements AutoCloseable {
 
     private final URIish uri;
     private final String display;
+    private final GitCredentials credentials;
     private final CredentialsProvider credentialsProvider;
     private final SshdSessionFactory sshSessionFactory;
 
@@ -63,6 +64,7 @@ final class GitRemote implements AutoCloseable {
         this.credentialsProvider = creds instanceof GitCredentials.UsernamePassword up
                 ? new UsernamePasswordCredentialsProvider(up.username(), up.password()) : null;
         this.uri = parsed;
+        this.credentials = creds;
         this.display = GitSource.redact(parsed.toString());
         this.sshSessionFactory = creds instanceof GitCredentials.SshKey key ? sshFactory(key) : null;
     }
@@ -70,6 +72,26 @@ final class GitRemote implements AutoCloseable {
     /** The remote without user-info, safe for messages and logs. */
     String display() {
         return display;
+    }
+
+    /** The credentials in use (given, or taken from user:password in the URL). */
+    GitCredentials credentials() {
+        return credentials;
+    }
+
+    /** The URL without any password (a user name for SSH may remain), to resolve relative URLs against. */
+    String url() {
+        return uri.setPass(null).toString();
+    }
+
+    /** The host name in lower case, or "" for a local repository. */
+    String host() {
+        return uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether the remote is a local path or {@code file://} URL. */
+    boolean isLocal() {
+        return uri.getHost() == null && (uri.getScheme() == null || uri.getScheme().equals("file"));
     }
 
     Transport open(Repository repository) throws TransportException {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.LogCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.NotSupportedException;
@@ -64,9 +64,10 @@ public final class GitSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GitSource.class);
     private static final String TRACKING = "refs/remotes/origin/";
     private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^\\s/?#]*@");
-    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,40}");
+    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,39}");
 
     private final GitRemote remote;
+    private final SubmoduleSources submodules;
     private final Path lockFile;
     private final Repository repository;
     private boolean fetched;
@@ -74,6 +75,7 @@ public final class GitSource implements AutoCloseable {
 
     public GitSource(String remote, GitCredentials credentials, Path cacheRoot) {
         this.remote = new GitRemote(remote, credentials);
+        this.submodules = new SubmoduleSources(this.remote, cacheRoot);
         try {
             String key = cacheKey(this.remote.display());
             Files.createDirectories(cacheRoot);
@@ -130,7 +132,7 @@ public final class GitSource implements AutoCloseable {
         Objects.requireNonNull(revision, "revision");
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit commit = walk.parseCommit(ObjectId.fromString(revision.commitId()));
-            return new GitTree(repository, commit.name(), commit.getTree(), remote.display());
+            return new GitTree(repository, commit.name(), commit.getTree(), remote.display(), submodules, "");
         } catch (MissingObjectException | IncorrectObjectTypeException | IllegalArgumentException e) {
             throw unknownRevision(revision.commitId());
         } catch (IOException e) {
@@ -161,7 +163,8 @@ public final class GitSource implements AutoCloseable {
         String name = branchName(branch);
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             RevCommit tip = fetchBranch(name);
-            Map<String, byte[]> changes = edit.apply(new GitTree(repository, tip.name(), tip.getTree(), remote.display()));
+            Map<String, byte[]> changes = edit.apply(new GitTree(repository, tip.name(), tip.getTree(), remote.display(),
+                    submodules, ""));
             if (changes == null || changes.isEmpty()) {
                 return new PushResult(tip.name(), attempt, List.of());
             }
@@ -284,8 +287,38 @@ public final class GitSource implements AutoCloseable {
         }
     }
 
+    /**
+     * The files of this repository (a submodule's) at a commit a superproject records, fetching once
+     * when the cache does not have it yet.
+     *
+     * @param shownPrefix the submodule's path in the superproject, for messages
+     */
+    SourceTree submoduleTree(ObjectId commit, String shownPrefix) {
+        RevCommit found = commitOrNull(commit);
+        if (found == null) {
+            ensureFetched();
+            found = commitOrNull(commit);
+        }
+        if (found == null) {
+            throw new InvalidInputException("commit " + commit.name() + " is not on any branch or tag of "
+                    + remote.display() + "; push it there, or record a pushed commit for the submodule");
+        }
+        return new GitTree(repository, found.name(), found.getTree(), remote.display(), submodules, shownPrefix);
+    }
+
+    private RevCommit commitOrNull(ObjectId id) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(id);
+        } catch (MissingObjectException | IncorrectObjectTypeException e) {
+            return null;
+        } catch (IOException e) {
+            throw cacheFailure(e);
+        }
+    }
+
     @Override
     public void close() {
+        submodules.close();
         repository.close();
         remote.close();
     }
@@ -359,33 +392,101 @@ public final class GitSource implements AutoCloseable {
         }
     }
 
+    /**
+     * Finds a revision the way {@code git rev-parse} does, but refuses what git only warns about: a
+     * name that is both a branch and a tag ("refname is ambiguous"), or both a ref and an abbreviated
+     * commit id. {@code refs/heads/X}, {@code refs/tags/X} and {@code origin/X} select one; a full
+     * 40-character commit id is always the commit.
+     */
     private ObjectId lookup(String name) {
-        String shortName = name.startsWith(Constants.R_HEADS) ? name.substring(Constants.R_HEADS.length())
-                : name.startsWith("origin/") ? name.substring("origin/".length()) : name;
         try {
-            for (String candidate : List.of(TRACKING + shortName, Constants.R_TAGS + name, name)) {
-                Ref ref = candidate.startsWith("refs/") ? repository.exactRef(candidate) : null;
-                if (ref != null && ref.getObjectId() != null) {
-                    return ref.getObjectId();
-                }
+            if (name.startsWith(Constants.R_HEADS)) {
+                return objectOf(repository.exactRef(TRACKING + name.substring(Constants.R_HEADS.length())), name);
             }
-            if (HEX.matcher(name).matches()) {
-                ObjectId id = repository.resolve(name);
-                if (id != null) {
-                    try (RevWalk walk = new RevWalk(repository)) {
-                        return walk.parseCommit(id);
-                    } catch (MissingObjectException | IncorrectObjectTypeException e) {
-                        throw unknownRevision(name);
-                    }
-                }
+            if (name.startsWith("origin/")) {
+                return objectOf(repository.exactRef(TRACKING + name.substring("origin/".length())), name);
             }
-        } catch (AmbiguousObjectException e) {
-            throw new InvalidInputException("revision '" + name + "' is ambiguous in " + remote.display()
-                    + ": several objects start with it; give more characters of the commit id", e);
+            if (name.startsWith(Constants.R_TAGS)) {
+                return objectOf(repository.exactRef(name), name);
+            }
+            if (ObjectId.isId(name)) {
+                return commit(ObjectId.fromString(name), name);
+            }
+            Ref branch = repository.exactRef(TRACKING + name);
+            Ref tag = repository.exactRef(Constants.R_TAGS + name);
+            ObjectId abbreviated = abbreviatedCommit(name);
+            Map<String, String> candidates = new java.util.LinkedHashMap<>(); // what selects it -> what it is
+            if (branch != null) {
+                candidates.put(Constants.R_HEADS + name, "branch at " + shortId(peeled(branch)));
+            }
+            if (tag != null) {
+                candidates.put(Constants.R_TAGS + name, "tag at " + shortId(peeled(tag)));
+            }
+            if (abbreviated != null && !candidates.isEmpty()) {
+                candidates.put(abbreviated.name(), "commit");
+            }
+            if (candidates.size() > 1) {
+                throw new InvalidInputException("revision '" + name + "' is ambiguous in " + remote.display()
+                        + ": it names " + String.join(" and ", candidates.entrySet().stream()
+                                .map(c -> c.getKey() + " (" + c.getValue() + ")").toList())
+                        + "; give " + String.join(" or ", candidates.keySet()) + " to choose one");
+            }
+            if (branch != null || tag != null) {
+                return (branch != null ? branch : tag).getObjectId();
+            }
+            if (abbreviated != null) {
+                return commit(abbreviated, name);
+            }
         } catch (IOException e) {
             throw cacheFailure(e);
         }
         throw unknownRevision(name);
+    }
+
+    /** The one commit whose id starts with {@code name} (4 to 39 hex digits), or null. */
+    private ObjectId abbreviatedCommit(String name) throws IOException {
+        if (!HEX.matcher(name).matches()) {
+            return null;
+        }
+        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+            List<ObjectId> commits = new ArrayList<>();
+            for (ObjectId id : reader.resolve(AbbreviatedObjectId.fromString(name.toLowerCase(java.util.Locale.ROOT)))) {
+                if (reader.open(id).getType() == Constants.OBJ_COMMIT) {
+                    commits.add(id);
+                }
+            }
+            if (commits.size() > 1) {
+                throw new InvalidInputException("revision '" + name + "' is ambiguous in " + remote.display()
+                        + ": " + commits.size() + " commits start with it; give more characters of the commit id");
+            }
+            return commits.isEmpty() ? null : walk.parseCommit(commits.get(0));
+        }
+    }
+
+    private ObjectId objectOf(Ref ref, String name) {
+        if (ref == null || ref.getObjectId() == null) {
+            throw unknownRevision(name);
+        }
+        return ref.getObjectId();
+    }
+
+    private ObjectId commit(ObjectId id, String name) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(id);
+        } catch (MissingObjectException | IncorrectObjectTypeException e) {
+            throw unknownRevision(name);
+        }
+    }
+
+    /** The commit a ref points to (annotated tags peeled). */
+    private ObjectId peeled(Ref ref) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.parseCommit(ref.getObjectId());
+        }
+    }
+
+    private static String shortId(ObjectId id) {
+        return id.name().substring(0, 12);
     }
 
     private InvalidInputException unknownRevision(String name) {
@@ -452,7 +553,8 @@ public final class GitSource implements AutoCloseable {
             return new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
         }
         if (Files.exists(dir)) {
-            FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY);
+            // SKIP_MISSING: a background auto-gc of the broken cache may remove its own lock files meanwhile
+            FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.SKIP_MISSING);
         }
         try {
             return Git.init().setBare(true).setDirectory(dir.toFile()).call().getRepository();

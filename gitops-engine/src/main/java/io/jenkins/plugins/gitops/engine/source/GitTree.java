@@ -19,11 +19,27 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 
 /**
  * The files of one commit, read straight from the object database (no checkout). Symbolic links
- * are followed while they stay inside the repository; one that leaves it is an error. Submodules
- * (gitlinks) are not part of the tree. Valid while its {@link GitSource} is open.
+ * are followed while they stay inside the repository; one that leaves it is an error. A submodule
+ * (gitlink) is a folder holding the submodule's files at the commit the gitlink records, opened by
+ * the {@link Submodules} the tree was made with (as {@code git clone --recurse-submodules} and Flux's
+ * {@code recurseSubmodules} check them out); one that cannot be opened is an error naming it, never
+ * an empty folder. Valid while its {@link GitSource} is open.
  */
 public final class GitTree implements SourceTree {
     private static final int MAX_LINK_HOPS = 40;
+
+    /** Opens the files of the submodule at {@code path} of a tree, at the commit its gitlink records. */
+    @FunctionalInterface
+    interface Submodules {
+        SourceTree open(GitTree superproject, String path, ObjectId commit);
+    }
+
+    /** Where a path leads: an entry of this tree, or a path inside a submodule's tree. */
+    private record Found(Entry entry, SourceTree submodule, String rest) {
+        static Found entry(Entry entry) {
+            return entry == null ? null : new Found(entry, null, null);
+        }
+    }
 
     private record Entry(ObjectId id, FileMode mode) {
         boolean isFile() {
@@ -39,12 +55,22 @@ public final class GitTree implements SourceTree {
     private final String commitId;
     private final ObjectId rootTree;
     private final String remote;
+    private final Submodules submodules;
+    private final String shownPrefix;
 
-    GitTree(Repository repository, String commitId, AnyObjectId rootTree, String remote) {
+    /**
+     * @param submodules  opens submodules met on a path
+     * @param shownPrefix what error messages put in front of paths: {@code ""}, or the submodule's path in
+     *                    its superproject ({@code environments/prod/vendor/})
+     */
+    GitTree(Repository repository, String commitId, AnyObjectId rootTree, String remote, Submodules submodules,
+            String shownPrefix) {
         this.repository = repository;
         this.commitId = commitId;
         this.rootTree = rootTree.copy();
         this.remote = remote;
+        this.submodules = submodules;
+        this.shownPrefix = shownPrefix;
     }
 
     @Override
@@ -54,29 +80,31 @@ public final class GitTree implements SourceTree {
 
     @Override
     public boolean isFile(String path) {
-        Entry e = locate(path);
-        return e != null && e.isFile();
+        Found f = locate(path);
+        return f != null && (f.submodule() != null ? f.submodule().isFile(f.rest()) : f.entry().isFile());
     }
 
     @Override
     public boolean isDirectory(String path) {
-        Entry e = locate(path);
-        return e != null && e.isTree();
+        Found f = locate(path);
+        return f != null && (f.submodule() != null ? f.submodule().isDirectory(f.rest()) : f.entry().isTree());
     }
 
+    /** Names of files, folders and submodules (which are folders); symbolic links by their own name. */
     @Override
     public List<String> list(String directory) {
-        Entry e = locate(directory);
-        if (e == null || !e.isTree()) {
-            throw new InvalidInputException(directory + ": folder not found in " + where());
+        Found f = locate(directory);
+        if (f != null && f.submodule() != null) {
+            return f.submodule().list(f.rest());
+        }
+        if (f == null || !f.entry().isTree()) {
+            throw new InvalidInputException(shown(directory) + ": folder not found in " + where());
         }
         List<String> names = new ArrayList<>();
         try (ObjectReader reader = repository.newObjectReader()) {
-            CanonicalTreeParser parser = new CanonicalTreeParser(null, reader, e.id());
+            CanonicalTreeParser parser = new CanonicalTreeParser(null, reader, f.entry().id());
             for (; !parser.eof(); parser.next()) {
-                if (parser.getEntryFileMode() != FileMode.GITLINK) {
-                    names.add(parser.getEntryPathString());
-                }
+                names.add(parser.getEntryPathString());
             }
         } catch (IOException ex) {
             throw readFailure(directory, ex);
@@ -87,14 +115,18 @@ public final class GitTree implements SourceTree {
 
     @Override
     public byte[] read(String path) {
-        Entry e = locate(path);
+        Found f = locate(path);
+        if (f != null && f.submodule() != null) {
+            return f.submodule().read(f.rest());
+        }
+        Entry e = f == null ? null : f.entry();
         if (e == null || !e.isFile()) {
-            throw new InvalidInputException(path + ": file not found in " + where());
+            throw new InvalidInputException(shown(path) + ": file not found in " + where());
         }
         try (ObjectReader reader = repository.newObjectReader()) {
             long size = reader.getObjectSize(e.id(), Constants.OBJ_BLOB);
             if (size > MAX_FILE_BYTES) {
-                throw new InvalidInputException(path + ": file is " + size + " bytes, more than the limit of "
+                throw new InvalidInputException(shown(path) + ": file is " + size + " bytes, more than the limit of "
                         + MAX_FILE_BYTES + " bytes; split it into smaller files");
             }
             return reader.open(e.id(), Constants.OBJ_BLOB).getBytes();
@@ -107,8 +139,12 @@ public final class GitTree implements SourceTree {
         return remote + " at " + (commitId.length() > 12 ? commitId.substring(0, 12) : commitId);
     }
 
-    /** The entry a path names after following symbolic links, or null if there is none. */
-    private Entry locate(String path) {
+    private String shown(String path) {
+        return shownPrefix + path;
+    }
+
+    /** The entry a path names after following symbolic links (or the submodule it leads into), or null. */
+    private Found locate(String path) {
         String normalized = RepoPaths.normalize(path == null ? "" : path, path);
         Deque<String> pending = new ArrayDeque<>(parts(normalized));
         List<String> walked = new ArrayList<>();
@@ -124,24 +160,29 @@ public final class GitTree implements SourceTree {
                 if (child == null) {
                     return null;
                 }
+                if (child.mode() == FileMode.GITLINK) {
+                    walked.add(name);
+                    return new Found(null, submodules.open(this, String.join("/", walked), child.id()),
+                            String.join("/", pending));
+                }
                 if (child.mode() != FileMode.SYMLINK) {
                     walked.add(name);
                     current = child;
                     continue;
                 }
                 if (++hops > MAX_LINK_HOPS) {
-                    throw new InvalidInputException(path + ": too many levels of symbolic links; remove the link loop");
+                    throw new InvalidInputException(shown(path) + ": too many levels of symbolic links; remove the link loop");
                 }
                 String link = RepoPaths.child(String.join("/", walked), name);
                 String target = new String(reader.open(child.id(), Constants.OBJ_BLOB).getBytes(), StandardCharsets.UTF_8);
-                List<String> resolved = parts(linkTarget(path, link, String.join("/", walked), target));
+                List<String> resolved = parts(linkTarget(shown(path), shown(link), String.join("/", walked), target));
                 for (int i = resolved.size() - 1; i >= 0; i--) {
                     pending.addFirst(resolved.get(i));
                 }
                 walked.clear();
                 current = new Entry(rootTree, FileMode.TREE);
             }
-            return current;
+            return Found.entry(current);
         } catch (IOException ex) {
             throw readFailure(path, ex);
         }
@@ -171,7 +212,7 @@ public final class GitTree implements SourceTree {
     }
 
     private OperationFailedException readFailure(String path, IOException e) {
-        return new OperationFailedException(path + ": cannot read from the Git cache of " + where() + ": "
+        return new OperationFailedException(shown(path) + ": cannot read from the Git cache of " + where() + ": "
                 + e.getMessage() + "; delete the cache folder to fetch again", e);
     }
 }

@@ -91,7 +91,13 @@ final class TreeEdit {
         List<String> parts = Arrays.asList(path.split("/"));
         for (int i = 1; i < parts.size(); i++) {
             String parent = String.join("/", parts.subList(0, i));
-            if (index.findEntry(parent) >= 0) {
+            int at = index.findEntry(parent);
+            if (at >= 0 && index.getEntry(at).getFileMode() == FileMode.GITLINK) {
+                throw new InvalidInputException("cannot write '" + path + "': '" + parent + "' is a Git submodule;"
+                        + " promotion and rollback change files of this repository only, so change the submodule's"
+                        + " own repository and the commit recorded for it");
+            }
+            if (at >= 0) {
                 throw new InvalidInputException("cannot write '" + path + "': '" + parent
                         + "' is a file or symbolic link in the repository, not a folder");
             }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.diff.ObjectDiff;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.Hook;
+import io.jenkins.plugins.gitops.engine.model.Ownership;
 import io.jenkins.plugins.gitops.engine.model.Waves;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
@@ -45,6 +46,11 @@ public final class SyncPlanner {
     /**
      * Plans a sync. Hook objects (see {@link Hook}) are planned apart as {@link SyncPlan#hooks()}; live objects
      * carrying hook annotations are never pruned, and neither are those {@link PruneProtection} protects.
+     * Ownership ({@link Ownership}, {@link OwnershipRules}) decides what else is touched: a desired object that
+     * exists and belongs to another repository or environment is refused (unless {@code takeOwnership}), only
+     * objects this environment owns are pruned, and a sync that would prune every object because Git renders
+     * none is refused (unless {@code allowEmpty}). Throws {@link InvalidInputException} listing every problem;
+     * writes nothing.
      */
     public SyncPlan plan(Environment environment, DesiredState prepared, Map<ResourceKey, Resource> live) {
         Differ differ = new Differ(environment.ignoreDifferences());
@@ -53,12 +59,16 @@ public final class SyncPlanner {
         List<String> warnings = new ArrayList<>(prepared.warnings());
         List<Resource> hooks = new ArrayList<>();
         List<Resource> crdsWithoutWave = new ArrayList<>();
+        Map<ResourceKey, Resource> existing = existingElsewhere(prepared, live);
         for (Resource desired : prepared.resources()) {
             if (Hook.of(desired.annotations()).isHookAnnotated()) {
                 hooks.add(desired);
                 continue;
             }
-            Resource current = live.get(desired.key());
+            Resource current = live.containsKey(desired.key()) ? live.get(desired.key()) : existing.get(desired.key());
+            if (current != null && !OwnershipRules.mayWrite(environment, desired, current, problems)) {
+                continue;
+            }
             ObjectDiff diff = differ.diff(desired, current, current == null ? null : target.lastApplied(current),
                     target.serverOwnedPointers(desired.key()));
             SyncAction action = current == null ? SyncAction.CREATE : diff.isEmpty() ? SyncAction.UNCHANGED : SyncAction.UPDATE;
@@ -80,15 +90,26 @@ public final class SyncPlanner {
             if (desiredKeys.contains(orphan.key()) || Hook.of(orphan.annotations()).isHookAnnotated()) {
                 continue; // hooks are never pruned as ordinary objects (Argo CD skips them the same way)
             }
+            if (!OwnershipRules.prunable(environment, target, orphan, warnings)) {
+                continue;
+            }
             boolean prune = environment.prune() && PruneProtection.reason(orphan).isEmpty();
             prunes.add(new SyncTask(orphan.key(), prune ? SyncAction.DELETE : SyncAction.PRUNE_SKIPPED,
                     null, orphan, null, 0, target.applyRank(orphan.key())));
         }
         applies.sort(APPLY_ORDER);
         prunes.sort(PRUNE_ORDER);
+        OwnershipRules.refuseEmptying(environment, prepared, prunes);
         List<SyncTask> tasks = new ArrayList<>(applies);
         tasks.addAll(prunes);
         return new SyncPlan(environment.name(), prepared.revision(), tasks, warnings, hookTasks);
+    }
+
+    /** Objects at desired keys the listing did not return (another owner's or nobody's), read from the target. */
+    private Map<ResourceKey, Resource> existingElsewhere(DesiredState prepared, Map<ResourceKey, Resource> live) {
+        List<ResourceKey> absent = prepared.resources().stream().filter(r -> !Hook.of(r.annotations()).isHookAnnotated())
+                .map(Resource::key).filter(k -> !live.containsKey(k)).toList();
+        return absent.isEmpty() ? Map.of() : target.existing(absent);
     }
 
     /**

@@ -23,7 +23,8 @@ class DeploymentRecordTest {
                 .withRolledBackTo("20261122T095000.000Z-0000000001");
         String json = HistoryJson.write(record);
         assertThat(json).doesNotContain("\n").contains("\"startedAt\":\"2026-11-22T10:07:00Z\"",
-                "\"operation\":\"SYNC\"", "\"result\":\"SUCCEEDED\"", "\"rolledBackTo\":\"20261122T095000.000Z-0000000001\"");
+                "\"operation\":\"SYNC\"", "\"result\":\"SUCCEEDED\"", "\"rolledBackTo\":\"20261122T095000.000Z-0000000001\"",
+                "\"owner\":\"github.com/shop/deploy#production\"", "\"contentDigest\":\"sha256:0123");
         assertThat(HistoryJson.read(json)).isEqualTo(record);
         assertThat(HistoryJson.readList(HistoryJson.writeList(List.of(record, record)))).containsExactly(record, record);
     }
@@ -46,6 +47,8 @@ class DeploymentRecordTest {
         assertThat(records.get(1).result()).isEqualTo(Result.FAILED);
         assertThat(records.get(1).succeeded()).isFalse();
         assertThat(records.get(1).release()).containsExactly(Map.entry("Deployment/web/web", "shop/web:2.5.0"));
+        assertThat(rollback.owner()).as("written before owners existed").isNull();
+        assertThat(rollback.contentDigest()).isNull();
     }
 
     @Test

@@ -21,7 +21,8 @@ final class TestRecords {
                 Map.of("Deployment/web/web", "shop/web:2." + minute + ".0"), DeploymentRecord.TRIGGER_PIPELINE,
                 "jenkins/job/deploy#" + minute, start, start.plusSeconds(30), Result.SUCCEEDED, "synced",
                 new Counts(1, 2, 0, 5), "Healthy",
-                List.of("update Deployment/shop-prod/web: /spec/template/spec/containers/0/image"), null);
+                List.of("update Deployment/shop-prod/web: /spec/template/spec/containers/0/image"), null,
+                List.of(), null, "github.com/shop/deploy#" + environment, "sha256:" + "0123456789abcdef".repeat(4));
     }
 
     /** A 40-character revision made of one repeated hex digit followed by the minute. */

@@ -25,6 +25,9 @@ class SyncArgumentsTest {
         assertThat(request.timeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(request.trigger()).isEqualTo("pipeline");
         assertThat(request.actor()).isEqualTo("alice");
+        assertThat(request.allowEmpty()).isFalse();
+        assertThat(new SyncArguments("staging", null, null, null, null, null, false, true, null, true).toRequest("alice")
+                .allowEmpty()).as("allowEmpty: true on the step").isTrue();
     }
 
     @Test

@@ -74,6 +74,39 @@ class GitSourceTest {
     }
 
     @Test
+    void aNameThatIsBothABranchAndATagIsRefusedNamingBothAndTheFullNamesChoose() throws Exception {
+        remote.tag("release", first); // 1.2.0
+        remote.branch("release", second); // 1.3.0-rc
+        source.refresh();
+
+        assertThatThrownBy(() -> source.resolve("release")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("revision 'release' is ambiguous in " + remote.bare)
+                .hasMessageContaining("refs/heads/release (branch at " + second.substring(0, 12) + ")")
+                .hasMessageContaining("refs/tags/release (tag at " + first.substring(0, 12) + ")")
+                .hasMessageContaining("give refs/heads/release or refs/tags/release to choose one");
+        assertThat(source.resolve("refs/heads/release").commitId()).isEqualTo(second);
+        assertThat(source.resolve("origin/release").commitId()).isEqualTo(second);
+        assertThat(source.resolve("refs/tags/release").commitId()).isEqualTo(first);
+        assertThat(source.resolve(first).commitId()).isEqualTo(first);
+        assertThat(source.resolve(second.substring(0, 7)).commitId()).isEqualTo(second);
+        assertThatThrownBy(() -> source.resolve("refs/tags/nope")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("unknown revision 'refs/tags/nope'");
+    }
+
+    @Test
+    void aBranchNamedLikeAnAbbreviatedCommitIdIsAmbiguousButTheFullIdIsNot() throws Exception {
+        String prefix = first.substring(0, 8);
+        remote.branch(prefix, second);
+        source.refresh();
+
+        assertThatThrownBy(() -> source.resolve(prefix)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("refs/heads/" + prefix + " (branch at " + second.substring(0, 12) + ")")
+                .hasMessageContaining(first + " (commit)");
+        assertThat(source.resolve("refs/heads/" + prefix).commitId()).isEqualTo(second);
+        assertThat(source.resolve(first).commitId()).isEqualTo(first);
+    }
+
+    @Test
     void unknownRevisionNamesRevisionAndRemote() {
         assertThatThrownBy(() -> source.resolve("no-such-branch"))
                 .isInstanceOf(InvalidInputException.class)

@@ -70,6 +70,43 @@ final class RemoteRepo implements AutoCloseable {
         return commitAll("main", "big file");
     }
 
+    /**
+     * Replaces the folder {@code path} (if any) with a submodule of {@code url} at {@code commitId}: a
+     * {@code .gitmodules} entry and a gitlink, as {@code git submodule add} records them; commits and
+     * pushes to main. Returns the commit id.
+     */
+    String submodule(String path, String url, String commitId) throws Exception {
+        return gitlink(path, commitId, "[submodule \"" + path + "\"]\n\tpath = " + path + "\n\turl = " + url + "\n");
+    }
+
+    /** A gitlink at {@code path} with {@code gitmodules} appended to .gitmodules (which may leave it unnamed). */
+    String gitlink(String path, String commitId, String gitmodules) throws Exception {
+        syncWith("main");
+        Path root = work.getRepository().getWorkTree().toPath();
+        if (Files.isDirectory(root.resolve(path))) {
+            work.rm().addFilepattern(path).call();
+            org.eclipse.jgit.util.FileUtils.delete(root.resolve(path).toFile(),
+                    org.eclipse.jgit.util.FileUtils.RECURSIVE | org.eclipse.jgit.util.FileUtils.SKIP_MISSING);
+        }
+        Path modules = root.resolve(".gitmodules");
+        Files.writeString(modules, (Files.exists(modules) ? Files.readString(modules) : "") + gitmodules);
+        work.add().addFilepattern(".gitmodules").call();
+        org.eclipse.jgit.dircache.DirCache index = work.getRepository().lockDirCache();
+        org.eclipse.jgit.dircache.DirCacheEditor editor = index.editor();
+        editor.add(new org.eclipse.jgit.dircache.DirCacheEditor.PathEdit(path) {
+            @Override
+            public void apply(org.eclipse.jgit.dircache.DirCacheEntry e) {
+                e.setFileMode(org.eclipse.jgit.lib.FileMode.GITLINK);
+                e.setObjectId(ObjectId.fromString(commitId));
+            }
+        });
+        editor.commit();
+        RevCommit c = work.commit().setMessage("submodule " + path).setAuthor("Other Engineer", "other@example.com")
+                .setCommitter("Other Engineer", "other@example.com").call();
+        work.push().setRemote(bare.toString()).setRefSpecs(new RefSpec("HEAD:refs/heads/main")).call();
+        return c.name();
+    }
+
     void tag(String name, String commitId) throws Exception {
         try (var walk = new org.eclipse.jgit.revwalk.RevWalk(work.getRepository())) {
             work.tag().setName(name).setAnnotated(true).setMessage("release " + name)

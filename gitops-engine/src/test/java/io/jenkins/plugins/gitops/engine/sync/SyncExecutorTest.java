@@ -183,9 +183,12 @@ class SyncExecutorTest {
         return new DesiredState("development", "abc", List.of(resources), List.of());
     }
 
-    private static Resource object(String kind, String name, Map<String, String> annotations) {
+    /** An object as a target prepares it for {@link #env}: labelled with its owner. */
+    private Resource object(String kind, String name, Map<String, String> annotations) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", name);
+        metadata.put("labels", Map.of(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE, Labels.ENVIRONMENT, env.name(),
+                Labels.OWNER, env.tracking().label()));
         if (!kind.equals("Namespace")) {
             metadata.put("namespace", "docs-dev");
         }

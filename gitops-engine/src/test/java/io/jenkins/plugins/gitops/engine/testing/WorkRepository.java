@@ -123,6 +123,25 @@ public final class WorkRepository implements AutoCloseable {
         }
     }
 
+    /** Pushes a lightweight tag at a commit to the server. */
+    public void tag(String name, String commitId) {
+        pushRef(commitId, "refs/tags/" + name);
+    }
+
+    /** Pushes a branch at a commit to the server. */
+    public void branch(String name, String commitId) {
+        pushRef(commitId, "refs/heads/" + name);
+    }
+
+    private void pushRef(String commitId, String ref) {
+        try {
+            git.push().setRemote(bare.toString()).setRefSpecs(new org.eclipse.jgit.transport.RefSpec(commitId + ":" + ref))
+                    .call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         git.close();

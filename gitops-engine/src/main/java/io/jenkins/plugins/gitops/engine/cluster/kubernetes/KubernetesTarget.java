@@ -206,10 +206,13 @@ public final class KubernetesTarget implements Target {
         return ManagedFields.read(live);
     }
 
+    /** Managed-by, environment and owner labels, and the readable owner as the tracking-id annotation. */
     private void label(Map<String, Object> manifest) {
         Map<String, Object> labels = Manifests.ensureMap(manifest, "metadata", "labels");
         labels.put(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE);
         labels.put(Labels.ENVIRONMENT, environment.name());
+        labels.put(Labels.OWNER, environment.tracking().label());
+        Manifests.ensureMap(manifest, "metadata", "annotations").put(Labels.TRACKING_ID, environment.tracking().value());
     }
 
     private Resource implicitNamespace() {

@@ -19,6 +19,8 @@ import io.jenkins.plugins.gitops.engine.model.Labels;
 import io.jenkins.plugins.gitops.engine.model.Manifests;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
+import io.jenkins.plugins.gitops.engine.model.TrackingId;
+import io.jenkins.plugins.gitops.engine.model.Ownership;
 import io.jenkins.plugins.gitops.engine.render.compose.StackObjects;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,12 +45,14 @@ public final class SwarmTarget implements Target {
     private final DockerApi api;
     private final String stack;
     private final String environment;
+    private final TrackingId tracking;
     private final InternalConfigs internalConfigs;
 
-    private SwarmTarget(DockerApi api, String stack, String environment) {
+    private SwarmTarget(DockerApi api, String stack, Environment environment) {
         this.api = api;
         this.stack = stack;
-        this.environment = environment;
+        this.environment = environment.name();
+        this.tracking = environment.tracking();
         this.internalConfigs = new InternalConfigs(api, stack, false);
     }
 
@@ -70,7 +74,7 @@ public final class SwarmTarget implements Target {
                         + "); run `docker swarm init` or point --docker-host at a manager", false, null);
             }
             LOG.debug("Connected to swarm manager {} for stack {}", connection.dockerHost(), stack);
-            return new SwarmTarget(api, stack, env.name());
+            return new SwarmTarget(api, stack, env);
         } catch (RuntimeException e) {
             api.close();
             throw e;
@@ -97,6 +101,8 @@ public final class SwarmTarget implements Target {
             Map<String, Object> spec = Manifests.mutableCopy(Manifests.ensureMap(r.mutableManifest(), "Spec"));
             Map<String, Object> labels = Manifests.ensureMap(spec, "Labels");
             StackObjects.baseLabels(stack, environment).forEach(labels::put);
+            labels.put(Labels.OWNER, tracking.label());
+            labels.put(Labels.TRACKING_ID, tracking.value());
             if (r.kind().equals(SERVICE)) {
                 pins.pin(spec, warnings);
             }
@@ -141,10 +147,14 @@ public final class SwarmTarget implements Target {
         checkExternal("config", "/configs", configs, desiredNames.getOrDefault(CONFIG, Set.of()), problems);
         for (Resource r : prepared.resources()) {
             if (r.kind().equals(NETWORK) && liveNetworks.containsKey(r.name())) {
-                Map<String, Object> live = api.getMap("/networks/" + liveNetworks.get(r.name()));
-                if (!environment.equals(Manifests.string(live, "Labels", Labels.ENVIRONMENT))) {
-                    problems.add(r.describe() + ": a network of that name exists and is not managed by environment '"
-                            + environment + "'; remove it or rename the network in the compose file");
+                Resource live = new LiveObjects(List.of()).network(api.getMap("/networks/" + liveNetworks.get(r.name())));
+                Ownership owner = Ownership.of(live, tracking);
+                if (owner == Ownership.OTHER || owner == Ownership.UNMANAGED) {
+                    // networks cannot be relabelled, so not even takeOwnership can adopt one
+                    problems.add(r.describe() + ": a network of that name exists and is "
+                            + (owner == Ownership.OTHER ? "owned by " + Ownership.describeOwner(live)
+                                    : "not managed by this product") + ", not by " + tracking.describe()
+                            + "; remove it or rename the network in the compose file");
                 }
             }
         }
@@ -206,6 +216,12 @@ public final class SwarmTarget implements Target {
 
     private static void put(Map<ResourceKey, Resource> live, Resource r) {
         live.put(r.key(), r);
+    }
+
+    /** Every object of a stack is the environment's own: the stack is its namespace. */
+    @Override
+    public boolean isScoped(ResourceKey key) {
+        return true;
     }
 
     @Override
@@ -321,7 +337,9 @@ public final class SwarmTarget implements Target {
                     continue;
                 }
                 String name = Manifests.string(o, "Spec", "Name");
-                if (!keep.contains(name) && !referenced.contains(String.valueOf(o.get("ID")))) {
+                Ownership owner = Ownership.of(new LiveObjects(List.of()).fileObject(kind, o), tracking);
+                boolean ours = owner == Ownership.OURS || owner == Ownership.LEGACY;
+                if (ours && !keep.contains(name) && !referenced.contains(String.valueOf(o.get("ID")))) {
                     LOG.info("Removing superseded {} {}", kind.toLowerCase(), name);
                     api.delete(collection(kind) + "/" + o.get("ID"));
                 }
@@ -335,6 +353,15 @@ public final class SwarmTarget implements Target {
         if (key.kind().equals(SECRET)) {
             // The daemon never returns secret data; the name's content hash stands for it.
             pointers.add("/Spec/Data");
+        }
+        if (!key.kind().equals(SERVICE)) {
+            // networks, configs and secrets cannot be relabelled: objects of this stack made before owners
+            // were recorded keep their labels (they are ours: the stack is the environment's own)
+            for (String label : List.of(Labels.OWNER, Labels.TRACKING_ID)) {
+                String escaped = label.replace("~", "~0").replace("/", "~1");
+                pointers.add("/Spec/Labels/" + escaped);
+                pointers.add("/metadata/labels/" + escaped);
+            }
         }
         return pointers;
     }

@@ -50,9 +50,7 @@ public final class ComposeRenderer implements FormatRenderer {
                     + "': target.swarm.stack must be set to a stack name (letters, digits, '_', '.', '-') to deploy "
                     + file);
         }
-        String envFile = RepoPaths.child(directory, ".env");
-        Map<String, String> dotEnv = tree.isFile(envFile) ? DotEnv.parse(tree.read(envFile), envFile) : Map.of();
-        Map<String, String> values = new HashMap<>(dotEnv);
+        Map<String, String> values = new HashMap<>(dotEnv(tree, directory));
         values.putAll(environment.variables());
         values.putAll(variables);
         Interpolator interpolator = new Interpolator(values::get, file);
@@ -85,6 +83,12 @@ public final class ComposeRenderer implements FormatRenderer {
         }
         warnings.addAll(0, interpolator.warnings());
         return new Rendering(resources.stream().map(ComposeRenderer::asJson).toList(), warnings);
+    }
+
+    /** The variables of a folder's {@code .env} file, as interpolation reads them; empty when there is none. */
+    public static Map<String, String> dotEnv(SourceTree tree, String directory) {
+        String envFile = RepoPaths.child(directory, ".env");
+        return tree.isFile(envFile) ? DotEnv.parse(tree.read(envFile), envFile) : Map.of();
     }
 
     private static String composeFile(SourceTree tree, String directory) {

@@ -118,6 +118,8 @@ class StackDeployParityTest {
             Map<String, Object> labels = map(spec.get("Labels"));
             labels.remove("app.kubernetes.io/managed-by");
             labels.remove("gitops.jenkins.io/environment");
+            labels.remove("gitops.jenkins.io/owner");
+            labels.remove("gitops.jenkins.io/tracking-id");
             Map<String, Object> container = map(map(spec.get("TaskTemplate")).get("ContainerSpec"));
             for (Object ref : list(container.get("Configs"))) {
                 map(ref).remove("ConfigID");
@@ -146,6 +148,8 @@ class StackDeployParityTest {
             }
             map(kept.get("Labels")).remove("app.kubernetes.io/managed-by");
             map(kept.get("Labels")).remove("gitops.jenkins.io/environment");
+            map(kept.get("Labels")).remove("gitops.jenkins.io/owner");
+            map(kept.get("Labels")).remove("gitops.jenkins.io/tracking-id");
             List<Object> subnets = new ArrayList<>();
             // subnets the swarm allocates itself (its default pool, 10.0.0.0/8 in /24s from 10.0.0.0) differ
             // from run to run; the fixtures declare theirs outside 10.0.0.0/16
