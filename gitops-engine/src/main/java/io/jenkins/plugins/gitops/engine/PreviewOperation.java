@@ -65,7 +65,8 @@ final class PreviewOperation {
         Instant started = Instant.now();
         Repository.Snapshot head = context.repository.snapshot(null);
         Preview preview = Preview.of(head.config(), environment, id);
-        Environment own = preview.environment();
+        // deleting a preview means emptying its environment on purpose: the prune-everything guard does not apply
+        Environment own = preview.environment().withAllowEmpty(true);
         context.listener.progress("Deleting preview '" + preview.name() + "' of environment '" + environment + "'");
         try (Target target = context.targets.open(own)) {
             DesiredState kinds = target.prepare(renderForKinds(head, preview));

@@ -25,7 +25,7 @@ public record ProjectConfig(Map<String, Environment> environments, Map<String, P
     public ProjectConfig withRepository(String repositoryId) {
         Map<String, Environment> owned = new LinkedHashMap<>();
         environments.forEach((name, env) -> owned.put(name, env.withRepository(repositoryId)));
-        return new ProjectConfig(owned);
+        return new ProjectConfig(owned, previews);
     }
 
     /** The named environment, or a clear error listing the known ones. */
