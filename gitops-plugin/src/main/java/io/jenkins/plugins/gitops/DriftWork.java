@@ -90,6 +90,9 @@ public class DriftWork extends AsyncPeriodicWork {
                 }
                 schedule.checked(key, now);
             }
+            if (!due.isEmpty()) {
+                PreviewExpiry.run(repository.getUrl(), project, listener);
+            }
             return List.copyOf(intervals.keySet());
         });
     }

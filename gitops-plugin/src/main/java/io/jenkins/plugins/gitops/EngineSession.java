@@ -69,8 +69,10 @@ final class EngineSession implements AutoCloseable {
         }
         Masking masker = new Masking(secrets);
         ProgressListener listener = masker.wrap(BuildLog.listener(log)::progress)::accept;
+        // a session for one environment also opens its previews (environments of their own) with its settings
+        TargetSettings only = environments.size() == 1 ? settings.get(environments.get(0)) : TargetSettings.DEFAULTS;
         TargetFactory targets = environment -> {
-            TargetSettings chosen = settings.getOrDefault(environment.name(), TargetSettings.DEFAULTS);
+            TargetSettings chosen = settings.getOrDefault(environment.name(), only);
             access.checkTarget(environment, chosen);
             return Targets.factory(chosen).open(environment);
         };

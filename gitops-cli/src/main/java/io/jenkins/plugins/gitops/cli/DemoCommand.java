@@ -3,6 +3,8 @@ package io.jenkins.plugins.gitops.cli;
 import io.jenkins.plugins.gitops.engine.GitOps;
 import io.jenkins.plugins.gitops.engine.api.DriftReport;
 import io.jenkins.plugins.gitops.engine.api.OperationResult;
+import io.jenkins.plugins.gitops.engine.api.PreviewRequest;
+import io.jenkins.plugins.gitops.engine.api.PreviewResult;
 import io.jenkins.plugins.gitops.engine.api.PromoteRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
@@ -132,6 +134,22 @@ final class DemoCommand implements Callable<Integer> {
 
             step("10. gitops history staging (kept in a ConfigMap in the cluster, so it survives any CI server)");
             HistoryTable.print(gitOps.history("staging"), out);
+
+            step("11. A pull request gets a preview: development copied into its own namespace with the PR's image");
+            PreviewResult preview = gitOps.previewCreate(PreviewRequest.of("development", "42")
+                    .withVariables(java.util.Map.of("IMAGE_TAG", "pr-42-3f9a1c0")).withTrigger("demo", "demo"));
+            show(preview.sync());
+            say("preview " + preview.name() + " answers at " + preview.url() + "; gitops preview list:");
+            gitOps.previews("development").forEach(p -> say("    " + p.name() + "  revision " + p.revision().substring(0, 12)
+                    + "  health " + p.health() + "  " + p.url()));
+            say("development itself is untouched: " + gitOps.diff(request("development")).summary());
+
+            step("12. The pull request is merged: its preview is deleted, and only its objects");
+            PreviewResult deleted = gitOps.previewDelete("development", "42");
+            say("deleted " + deleted.sync().deleted() + " object(s); namespace development-pr-42 "
+                    + (api.client().namespaces().withName("development-pr-42").get() == null ? "is gone" : "still exists")
+                    + "; docs-dev still runs " + api.client().apps().deployments().inNamespace("docs-dev")
+                    .withName("docs-platform").get().getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
         }
     }
 

@@ -13,8 +13,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "gitops", mixinStandardHelpOptions = true, version = "gitops 0.1.0",
         description = "Git is the single source of truth for what runs in every environment: sync, diff and more, "
                 + "for Kubernetes and Docker Swarm.",
-        subcommands = {SyncCommand.class, DiffCommand.class, RenderCommand.class, StatusCommand.class, HistoryCommand.class, DriftCommand.class,
-                PromoteCommand.class, RollbackCommand.class, AgentCommand.class, DemoCommand.class,
+        subcommands = {SyncCommand.class, DiffCommand.class, RenderCommand.class, StatusCommand.class, HistoryCommand.class,
+                MetricsCommand.class, DriftCommand.class, PromoteCommand.class, RollbackCommand.class, PreviewCommand.class,
+                AgentCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success / in sync", "1:operation failed (apply error, unhealthy after timeout)",

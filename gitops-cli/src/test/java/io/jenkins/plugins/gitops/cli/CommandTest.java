@@ -309,4 +309,35 @@ class CommandTest {
         assertThat(run("status", "development")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("pinned:");
     }
+
+    @Test
+    void metricsPrintsTheFourFiguresWithTheirBandsAsTextAndJson() throws Exception {
+        assertThat(run("sync", "development")).isEqualTo(ExitCodes.OK);
+        repo.write("environments/development/kustomization.yaml", repo.read("environments/development/kustomization.yaml")
+                .replace("1.1.0-rc.1", "1.1.0"));
+        repo.commit("release");
+        assertThat(run("sync", "development")).isEqualTo(ExitCodes.OK);
+
+        assertThat(run("metrics", "development", "--since", "7d")).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("development  (").contains("deployment frequency")
+                .contains("(2 deployments, 2 successful)").contains("lead time for changes  median ")
+                .contains("0% (0 of 2 changes)").contains("n/a (nothing restored)").contains("elite");
+
+        assertThat(run("metrics", "development", "--since", "2w", "--output", "json")).isEqualTo(ExitCodes.OK);
+        JsonNode figures = new ObjectMapper().readTree(out.toString());
+        assertThat(figures).hasSize(1);
+        JsonNode dev = figures.get(0);
+        assertThat(dev.get("environment").asText()).isEqualTo("development");
+        assertThat(dev.get("deployments").asInt()).isEqualTo(2);
+        assertThat(dev.get("deploymentsPerDay").asDouble()).isEqualTo(2.0 / 14);
+        assertThat(dev.get("deploymentFrequencyBand").asText()).isEqualTo("high");
+        assertThat(dev.get("changeFailureRate").asDouble()).isZero();
+        assertThat(dev.get("commits").asInt()).isEqualTo(2);
+        assertThat(dev.get("timeToRestoreMedianSeconds").isNull()).isTrue();
+
+        assertThat(run("metrics", "development", "--since", "0d")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("--since 0d");
+        assertThat(run("metrics", "development", "--since", "3x")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run("metrics", "qa")).isEqualTo(ExitCodes.BAD_INPUT);
+    }
 }

@@ -3,12 +3,16 @@ package io.jenkins.plugins.gitops.engine;
 import io.jenkins.plugins.gitops.engine.api.DriftReport;
 import io.jenkins.plugins.gitops.engine.api.EnvironmentStatus;
 import io.jenkins.plugins.gitops.engine.api.OperationResult;
+import io.jenkins.plugins.gitops.engine.api.PreviewInfo;
+import io.jenkins.plugins.gitops.engine.api.PreviewRequest;
+import io.jenkins.plugins.gitops.engine.api.PreviewResult;
 import io.jenkins.plugins.gitops.engine.api.PromoteRequest;
 import io.jenkins.plugins.gitops.engine.api.RollbackRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
+import io.jenkins.plugins.gitops.engine.delivery.DeliveryMetrics;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import io.jenkins.plugins.gitops.engine.model.Masking;
@@ -23,6 +27,7 @@ import io.jenkins.plugins.gitops.engine.source.GitCredentials;
 import io.jenkins.plugins.gitops.engine.verify.TrustedKeys;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -165,6 +170,52 @@ public final class GitOps implements AutoCloseable {
     /** The environment's deployment records, newest first, from the target (so they survive any CI server). */
     public List<DeploymentRecord> history(String environment) {
         return masked(() -> new StatusQuery(context).history(environment));
+    }
+
+    /**
+     * Deployment frequency, lead time for changes, change failure rate and time to restore of an environment
+     * over {@code [from, to)}, from the target's history (full records and summaries) and the commits they
+     * deployed (author times read from Git). Read-only; definitions in docs/delivery-metrics.md.
+     */
+    public DeliveryMetrics delivery(String environment, Instant from, Instant to) {
+        return new DeliveryQuery(context).run(environment, from, to);
+    }
+
+    /**
+     * Creates or updates the preview of an environment for a change request (docs/previews.md): the
+     * environment rendered with the overrides, in its own namespace or stack, synced like any
+     * environment (hooks, health wait, its own history). The result carries the preview's URL.
+     */
+    public PreviewResult previewCreate(PreviewRequest request) {
+        return new PreviewOperation(context).create(request);
+    }
+
+    /** Deletes every object of a preview, and only those (its own environment's labels). */
+    public PreviewResult previewDelete(String environment, String id) {
+        return new PreviewOperation(context).delete(environment, id);
+    }
+
+    /** The deployment records of a preview, newest first, from its own history. */
+    public List<DeploymentRecord> previewHistory(String environment, String id) {
+        return new PreviewOperation(context).history(environment, id);
+    }
+
+    /** The previews of an environment (null: of all environments with a preview section) found in their targets. */
+    public List<PreviewInfo> previews(String environment) {
+        return new PreviewOperation(context).list(environment);
+    }
+
+    /**
+     * Deletes the previews of an environment idle (no deployment) for longer than {@code olderThan}, or
+     * than its {@code preview.ttl} when null; returns what was deleted.
+     */
+    public List<PreviewResult> previewPrune(String environment, java.time.Duration olderThan) {
+        return previewPrune(environment, olderThan, java.time.Instant.now());
+    }
+
+    /** {@link #previewPrune(String, java.time.Duration)} as seen at {@code now} (tests, expiry). */
+    List<PreviewResult> previewPrune(String environment, java.time.Duration olderThan, java.time.Instant now) {
+        return new PreviewOperation(context).prune(environment, olderThan, now);
     }
 
     /** The Prometheus metrics this facade records (deployments, rollbacks, drift, sync status). */

@@ -36,9 +36,16 @@ final class SyncOperation {
     private static final Duration LEASE_MARGIN = Duration.ofMinutes(5);
 
     private final EngineContext context;
+    private final SyncSubject subject;
 
     SyncOperation(EngineContext context) {
+        this(context, SyncSubject.DECLARED);
+    }
+
+    /** A sync of something other than a declared environment as written (a preview). */
+    SyncOperation(EngineContext context, SyncSubject subject) {
         this.context = context;
+        this.subject = subject;
     }
 
     SyncResult run(SyncRequest request) {
@@ -53,7 +60,7 @@ final class SyncOperation {
     SyncResult run(SyncRequest request, Operation operation, String rolledBackTo, String reason) {
         Instant started = Instant.now();
         Repository.Snapshot snapshot = context.repository.snapshot(request.revision());
-        Environment environment = snapshot.config().environment(request.environment());
+        Environment environment = subject.environment(snapshot, request.environment());
         if (request.prune() != null) {
             environment = environment.withPrune(request.prune());
         }
@@ -67,10 +74,10 @@ final class SyncOperation {
                 "the commit to deploy");
         boolean kubernetes = environment.target() != null && environment.target().type() == TargetSpec.Type.KUBERNETES;
         // bad input is refused before any target is opened; only Kubernetes renders need the cluster's capabilities
-        DesiredState offline = kubernetes ? null : context.render(snapshot, environment, request.variables(),
+        DesiredState offline = kubernetes ? null : subject.render(context, snapshot, environment, request.variables(),
                 ClusterCapabilities.offline());
         try (Target target = context.targets.open(environment)) {
-            DesiredState rendered = kubernetes ? context.render(snapshot, environment, request.variables(),
+            DesiredState rendered = kubernetes ? subject.render(context, snapshot, environment, request.variables(),
                     target.capabilities()) : offline;
             listener.progress("  rendered " + rendered.resources().size() + " object(s) from " + environment.path());
             rendered.warnings().forEach(w -> listener.progress("  warning: " + w));

@@ -5,16 +5,23 @@ import io.jenkins.plugins.gitops.engine.api.DriftReport;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The production checker: environments and intervals from gitops.yaml (read once, when the agent
  * starts), each check a {@link GitOps#drift} call, which heals or syncs where the environment's
- * policy says so unless healing is turned off.
+ * policy says so unless healing is turned off; after each check the environment's delivery gauges
+ * ({@code gitops_delivery_*}, trailing {@link #DELIVERY_WINDOW}) are refreshed.
  */
 public final class GitOpsChecker implements EnvironmentChecker {
+    /** The trailing window of the {@code gitops_delivery_*} gauges. */
+    public static final Duration DELIVERY_WINDOW = Duration.ofDays(30);
+    private static final Logger LOG = LoggerFactory.getLogger(GitOpsChecker.class);
     private final GitOps gitOps;
     private final Map<String, Environment> environments;
     private final boolean allowHeal;
@@ -52,6 +59,18 @@ public final class GitOpsChecker implements EnvironmentChecker {
 
     @Override
     public DriftReport check(String environment) {
-        return gitOps.drift(environment, allowHeal);
+        DriftReport report = gitOps.drift(environment, allowHeal);
+        updateDelivery(environment);
+        return report;
+    }
+
+    /** Refreshes the delivery gauges over {@link #DELIVERY_WINDOW}; a failure there never fails the check. */
+    private void updateDelivery(String environment) {
+        Instant now = Instant.now();
+        try {
+            gitOps.metrics().setDelivery(gitOps.delivery(environment, now.minus(DELIVERY_WINDOW), now));
+        } catch (RuntimeException e) {
+            LOG.warn("{}: delivery metrics not updated: {}", environment, e.getMessage());
+        }
     }
 }

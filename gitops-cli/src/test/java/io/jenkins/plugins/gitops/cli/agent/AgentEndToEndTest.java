@@ -68,6 +68,19 @@ class AgentEndToEndTest {
     }
 
     @Test
+    void eachCheckRefreshesTheDeliveryGaugesOfItsEnvironment() {
+        GitOpsChecker checker = new GitOpsChecker(gitOps, java.util.List.of("development"), false);
+        checker.check("development");
+        String scrape = gitOps.metrics().scrape();
+        // one successful deployment (the sync above) in the trailing 30 days, no change failed, nothing to restore
+        assertThat(scrape).contains("gitops_delivery_deployment_frequency_per_day{environment=\"development\"} 0.0333")
+                .contains("gitops_delivery_change_failure_ratio{environment=\"development\"} 0.0")
+                .contains("gitops_delivery_time_to_restore_median_seconds{environment=\"development\"} NaN")
+                .contains("gitops_delivery_lead_time_median_seconds{environment=\"development\"} ")
+                .doesNotContain("gitops_delivery_deployment_frequency_per_day{environment=\"staging\"}");
+    }
+
+    @Test
     void inSyncRightAfterTheSync() {
         assertThat(once("--once")).isEqualTo(ExitCodes.OK);
         assertThat(out).isEqualTo("2 environment(s) checked: 2 in-sync\n");

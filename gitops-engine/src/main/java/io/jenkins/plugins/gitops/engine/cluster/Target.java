@@ -143,6 +143,15 @@ public interface Target extends AutoCloseable {
         return null;
     }
 
+    /**
+     * The environment names of the previews of {@code template} that this target's cluster or daemon
+     * holds, sorted: Kubernetes: managed namespaces labelled {@code gitops.jenkins.io/preview-of=<template>};
+     * Swarm: managed services with that label. Read-only; empty where the target cannot tell.
+     */
+    default List<String> previews(String template) {
+        return List.of();
+    }
+
     @Override
     void close();
 }

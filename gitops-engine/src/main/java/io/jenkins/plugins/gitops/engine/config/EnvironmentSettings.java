@@ -45,4 +45,6 @@ final class EnvironmentSettings {
     List<PolicyRule> policies;
     List<IgnoreRule> ignoreDifferences;
     Map<String, String> variables;
+    /** {@code preview:}, environments only; null when absent or invalid (reported). */
+    io.jenkins.plugins.gitops.engine.model.PreviewSpec preview;
 }

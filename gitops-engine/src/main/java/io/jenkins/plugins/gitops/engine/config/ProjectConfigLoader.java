@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.config;
 
 import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.PreviewSpec;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.source.SourceTree;
 import java.io.StringReader;
@@ -126,8 +127,14 @@ public final class ProjectConfigLoader {
         }
         new EnvironmentChecks(parsed, problems).run();
         Map<String, Environment> result = new LinkedHashMap<>();
-        parsed.stream().filter(p -> p.environment() != null).forEach(p -> result.put(p.name(), p.environment()));
-        return new ProjectConfig(result);
+        Map<String, PreviewSpec> previews = new LinkedHashMap<>();
+        parsed.stream().filter(p -> p.environment() != null).forEach(p -> {
+            result.put(p.name(), p.environment());
+            if (p.settings().preview != null) {
+                previews.put(p.name(), p.settings().preview);
+            }
+        });
+        return new ProjectConfig(result, previews);
     }
 
     private static EnvironmentSettings defaults(YamlMap.Entry entry, Problems problems) {

@@ -18,9 +18,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class SettingsParser {
     static final List<String> ENVIRONMENT_KEYS = List.of("path", "target", "sync", "prune", "selfHeal",
             "driftInterval", "promotesFrom", "approvers", "retry", "health", "autoRollback", "policies",
-            "ignoreDifferences", "variables", "pruneCrds", "verify", "allowEmpty", "takeOwnership");
+            "ignoreDifferences", "variables", "pruneCrds", "verify", "preview", "allowEmpty", "takeOwnership");
     /** Keys that only make sense per environment, so {@code defaults:} refuses them. */
-    static final List<String> ENVIRONMENT_ONLY_KEYS = List.of("path", "target", "promotesFrom");
+    static final List<String> ENVIRONMENT_ONLY_KEYS = List.of("path", "target", "promotesFrom", "preview");
     static final List<String> SYNC_VALUES = List.of("automatic", "manual", "approval");
     static final List<String> RETRY_KEYS = List.of("limit", "backoff", "factor", "maxDuration");
     static final List<String> HEALTH_KEYS = List.of("timeout");
@@ -60,6 +60,10 @@ final class SettingsParser {
                 s.promotesFrom = Values.string(from.value(), from.path(), problems);
                 s.promotesFromLine = from.line();
             }
+            YamlMap.Entry preview = map.get("preview");
+            if (preview != null) {
+                s.preview = PreviewParser.parse(preview, lastSegment(map.path()), problems);
+            }
         }
         for (YamlMap.Entry entry : map.entries()) {
             shared(entry, s, problems);
@@ -92,7 +96,7 @@ final class SettingsParser {
             case "ignoreDifferences" -> s.ignoreDifferences = RuleParser.ignoreDifferences(e, problems);
             case "variables" -> s.variables = variables(e, problems);
             default -> {
-                // path, target, promotesFrom: read above; unknown keys: reported by rejectUnknown
+                // path, target, promotesFrom, preview: read above; unknown keys: reported by rejectUnknown
             }
         }
     }

@@ -12,6 +12,14 @@ public interface HistoryStore {
     List<DeploymentRecord> list(String environment);
 
     /**
+     * The records delivery metrics read, newest first: {@link #list} plus compact summaries (no release,
+     * message, diff summary or hooks) of older records a store keeps beyond its full ones. Default: {@link #list}.
+     */
+    default List<DeploymentRecord> deployments(String environment) {
+        return list(environment);
+    }
+
+    /**
      * The record with this id, or whose id starts with it, or the newest whose revision starts with
      * it (at least 4 characters).
      *

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The newest {@code keep} records of one environment in a ConfigMap {@code gitops-history-<env>} of
- * the environment's namespace, as a JSON array (newest first) under {@code records.json}. Kept in
+ * the environment's namespace, as a JSON array (newest first) under {@code records.json}, and compact
+ * summaries of older ones under {@code summary.json} ({@link HistorySummary}: about a year, well under the
+ * ConfigMap's 1 MiB) for delivery metrics. Kept in
  * the target so that a rollback still finds them after the CI server that deployed is gone.
  *
  * <p>Writes are read-modify-write with optimistic concurrency: the update carries the
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class KubernetesHistoryStore implements HistoryStore {
     public static final int DEFAULT_KEEP = 10;
     public static final String DATA_KEY = "records.json";
+    /** Compact summaries of the records beyond the newest {@code keep}, for delivery metrics ({@link HistorySummary}). */
+    public static final String SUMMARY_KEY = "summary.json";
     /** Where unreadable content is moved aside (not deleted) when a new record is written. */
     public static final String CORRUPT_KEY = "records.unreadable.json";
     static final int MAX_ATTEMPTS = 8;
@@ -106,6 +110,36 @@ public final class KubernetesHistoryStore implements HistoryStore {
         }
     }
 
+    /** The full records, then the compact summaries of older ones (newest first). */
+    @Override
+    public List<DeploymentRecord> deployments(String env) {
+        List<DeploymentRecord> out = new ArrayList<>(list(env));
+        ConfigMap current;
+        try {
+            current = client.configMaps().inNamespace(namespace).withName(configMapName(environment)).get();
+        } catch (KubernetesClientException e) {
+            throw failure("could not read deployment history from", e);
+        }
+        if (current != null && current.getData() != null) {
+            out.addAll(summaries(current.getData()));
+        }
+        return out;
+    }
+
+    private List<DeploymentRecord> summaries(Map<String, String> data) {
+        String json = data.get(SUMMARY_KEY);
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return HistoryJson.readList(json);
+        } catch (JsonProcessingException e) {
+            LOG.warn("ConfigMap {}/{}: {} is unreadable ({}); older deployments are left out of delivery metrics",
+                    namespace, configMapName(environment), SUMMARY_KEY, e.getOriginalMessage());
+            return List.of();
+        }
+    }
+
     private ConfigMap withRecord(ConfigMap current, DeploymentRecord record) {
         Map<String, String> data = current.getData() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current.getData());
         List<DeploymentRecord> records = new ArrayList<>();
@@ -121,6 +155,10 @@ public final class KubernetesHistoryStore implements HistoryStore {
             }
         }
         data.put(DATA_KEY, HistoryJson.writeList(records.subList(0, Math.min(keep, records.size()))));
+        if (records.size() > keep || data.containsKey(SUMMARY_KEY)) {
+            List<DeploymentRecord> dropped = records.subList(Math.min(keep, records.size()), records.size());
+            data.put(SUMMARY_KEY, HistoryJson.writeList(HistorySummary.merge(dropped, summaries(data), record.startedAt())));
+        }
         Map<String, String> labels = current.getMetadata().getLabels() == null ? new LinkedHashMap<>()
                 : new LinkedHashMap<>(current.getMetadata().getLabels());
         labels.putAll(labels());

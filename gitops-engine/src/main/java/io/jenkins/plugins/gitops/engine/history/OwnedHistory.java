@@ -29,7 +29,17 @@ public final class OwnedHistory implements HistoryStore {
 
     @Override
     public List<DeploymentRecord> list(String environment) {
-        return store.list(environment).stream().filter(r -> r.owner() == null || r.owner().equals(owner.value()))
+        return owned(store.list(environment));
+    }
+
+    /** The store's records and compact summaries (delivery metrics), filtered and masked as {@link #list}. */
+    @Override
+    public List<DeploymentRecord> deployments(String environment) {
+        return owned(store.deployments(environment));
+    }
+
+    private List<DeploymentRecord> owned(List<DeploymentRecord> records) {
+        return records.stream().filter(r -> r.owner() == null || r.owner().equals(owner.value()))
                 .map(masking::maskAll).toList();
     }
 }

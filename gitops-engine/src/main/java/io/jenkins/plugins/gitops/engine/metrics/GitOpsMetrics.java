@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.metrics;
 
+import io.jenkins.plugins.gitops.engine.delivery.DeliveryMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The engine's Prometheus metrics:
@@ -20,6 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code gitops_drift_resources{environment}}: objects drifted from Git at the last check</li>
  * <li>{@code gitops_sync_status{environment}}: {@value #SYNCED} synced, {@value #OUT_OF_SYNC} out of sync
  * with Git (drift, or Git moved past the last synced revision), {@value #FAILED} the last sync or check failed</li>
+ * <li>delivery performance over a trailing window ({@link #setDelivery}), NaN while a figure has nothing to
+ * measure: {@code gitops_delivery_deployment_frequency_per_day{environment}},
+ * {@code gitops_delivery_lead_time_median_seconds{environment}}, {@code gitops_delivery_lead_time_p90_seconds{environment}},
+ * {@code gitops_delivery_change_failure_ratio{environment}} (0..1) and
+ * {@code gitops_delivery_time_to_restore_median_seconds{environment}}</li>
  * </ul>
  * {@code status} is {@code succeeded} or {@code failed}; {@code trigger} one of manual, pipeline, agent,
  * self-heal, auto; {@code component} and {@code reason} short slugs (a service or workload name, a reason
@@ -42,6 +50,7 @@ public final class GitOpsMetrics implements AutoCloseable {
     // gauges read these; Micrometer only holds them weakly
     private final Map<String, AtomicInteger> drift = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> syncStatus = new ConcurrentHashMap<>();
+    private final Map<String, AtomicReference<DeliveryMetrics>> delivery = new ConcurrentHashMap<>();
 
     public GitOpsMetrics() {
         this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -84,6 +93,35 @@ public final class GitOpsMetrics implements AutoCloseable {
         }
         gauge(syncStatus, "gitops.sync.status", "1 synced, 0 out of sync with Git, -1 last sync or check failed",
                 environment).set(status);
+    }
+
+    /** Sets the five delivery gauges of the metrics' environment (docs/delivery-metrics.md). */
+    public void setDelivery(DeliveryMetrics figures) {
+        String env = labels.open("environment", figures.environment());
+        delivery.computeIfAbsent(env, e -> {
+            AtomicReference<DeliveryMetrics> value = new AtomicReference<>();
+            deliveryGauge("gitops.delivery.deployment.frequency.per.day", "Successful deployments per day over the window",
+                    e, value, m -> m.perDay());
+            deliveryGauge("gitops.delivery.lead.time.median.seconds", "Median commit-to-healthy time over the window",
+                    e, value, m -> seconds(m.leadTimeMedian()));
+            deliveryGauge("gitops.delivery.lead.time.p90.seconds", "90th percentile commit-to-healthy time over the window",
+                    e, value, m -> seconds(m.leadTimeP90()));
+            deliveryGauge("gitops.delivery.change.failure.ratio", "Failed changes / changes over the window (0..1)",
+                    e, value, m -> m.changeFailureRate() == null ? Double.NaN : m.changeFailureRate());
+            deliveryGauge("gitops.delivery.time.to.restore.median.seconds", "Median failure-to-healthy time over the window",
+                    e, value, m -> seconds(m.timeToRestoreMedian()));
+            return value;
+        }).set(figures);
+    }
+
+    private void deliveryGauge(String name, String description, String environment,
+            AtomicReference<DeliveryMetrics> value, ToDoubleFunction<DeliveryMetrics> figure) {
+        Gauge.builder(name, value, v -> v.get() == null ? Double.NaN : figure.applyAsDouble(v.get()))
+                .description(description).tags("environment", environment).register(registry);
+    }
+
+    private static double seconds(Duration d) {
+        return d == null ? Double.NaN : d.toMillis() / 1000.0;
     }
 
     /** Every metric in the Prometheus text format ({@link #CONTENT_TYPE}). */

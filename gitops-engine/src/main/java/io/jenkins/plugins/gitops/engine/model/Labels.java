@@ -37,6 +37,12 @@ public final class Labels {
      */
     public static final String INTERNAL = "gitops.jenkins.io/internal";
 
+    /** Label: on every object of a preview, the environment it is a preview of (its template). */
+    public static final String PREVIEW_OF = "gitops.jenkins.io/preview-of";
+    /** Label: on every object of a preview, the change-request id it was made for. */
+    public static final String PREVIEW_ID = "gitops.jenkins.io/preview-id";
+    /** Annotation: on a preview's namespace (Kubernetes), the preview's URL. */
+    public static final String PREVIEW_URL = "gitops.jenkins.io/preview-url";
     /**
      * Annotation: {@code disabled} keeps the object from ever being pruned (our counterpart of Flux's
      * {@link #FLUX_PRUNE}); put on a Helm chart's {@code crds/} unless the environment sets {@code pruneCrds}.

@@ -4,12 +4,21 @@ import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The parsed and validated gitops.yaml of a repository: its environments, in file order. */
-public record ProjectConfig(Map<String, Environment> environments) {
+/**
+ * The parsed and validated gitops.yaml of a repository: its environments, in file order, and the
+ * {@code preview:} sections keyed by the environment that declares them (their template).
+ */
+public record ProjectConfig(Map<String, Environment> environments, Map<String, PreviewSpec> previews) {
     public static final String FILE_NAME = "gitops.yaml";
 
     public ProjectConfig {
         environments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environments));
+        previews = previews == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(previews));
+    }
+
+    /** A project without previews. */
+    public ProjectConfig(Map<String, Environment> environments) {
+        this(environments, Map.of());
     }
 
     /** The same environments, owned by the repository with this stable id ({@link TrackingId#repositoryId}). */
@@ -27,5 +36,17 @@ public record ProjectConfig(Map<String, Environment> environments) {
                     + String.join(", ", environments.keySet()) + ")");
         }
         return env;
+    }
+
+    /** The {@code preview:} of the named environment, or a clear error naming those that have one. */
+    public PreviewSpec preview(String environment) {
+        environment(environment);
+        PreviewSpec spec = previews.get(environment);
+        if (spec == null) {
+            throw new InvalidInputException(FILE_NAME + ": environment '" + environment + "' has no preview: section"
+                    + (previews.isEmpty() ? "; add one to make previews of it (see docs/previews.md)"
+                            : " (environments with previews: " + String.join(", ", previews.keySet()) + ")"));
+        }
+        return spec;
     }
 }

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * environment). Answered by the {@link KindScope} of the render in progress ({@link #during}): the
  * cluster's discovery, then CustomResourceDefinitions of the same render, then {@link #isBuiltIn}.
  */
-final class ClusterScoped {
+public final class ClusterScoped {
     /**
      * Cluster-scoped kinds of Kubernetes itself, as {@code group/Kind} (core group: {@code /Kind}); the kinds
      * kustomize knows from its built-in OpenAPI data (kyaml/openapi, Kubernetes v1.21) plus those added since.
@@ -44,7 +44,7 @@ final class ClusterScoped {
     }
 
     /** Kubernetes' own cluster-scoped kinds ({@link #BUILT_IN}); any other kind is namespaced. */
-    static boolean isBuiltIn(String group, String kind) {
+    public static boolean isBuiltIn(String group, String kind) {
         return BUILT_IN.contains((group == null ? "" : group) + "/" + kind);
     }
 

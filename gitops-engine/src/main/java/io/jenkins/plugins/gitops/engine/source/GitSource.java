@@ -11,7 +11,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -232,6 +234,56 @@ public final class GitSource implements AutoCloseable {
         } catch (GitAPIException | IOException e) {
             throw new OperationFailedException("cannot read the history of " + requested + " in " + remote.display()
                     + ": " + redact(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Author times of the commits reachable from {@code commitId} and from none of {@code deployedBefore}
+     * (commit ids; ids this repository does not have are ignored), at most {@code max}, keyed by commit id.
+     * With no earlier commit to exclude, only {@code commitId} itself. Read from the cache as it is (call
+     * after {@link #resolve} or {@link #refresh}); an unknown {@code commitId} gives an empty map.
+     */
+    public Map<String, Instant> authorTimes(String commitId, Collection<String> deployedBefore, int max) {
+        ensureFetched();
+        Map<String, Instant> out = new LinkedHashMap<>();
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit start = parseOrNull(walk, commitId);
+            if (start == null) {
+                return out;
+            }
+            int excluded = 0;
+            for (String id : deployedBefore) {
+                RevCommit earlier = parseOrNull(walk, id);
+                if (earlier != null) {
+                    walk.markUninteresting(earlier);
+                    excluded++;
+                }
+            }
+            if (excluded == 0) {
+                out.put(start.name(), start.getAuthorIdent().getWhenAsInstant());
+                return out;
+            }
+            walk.markStart(start);
+            for (RevCommit c : walk) {
+                if (out.size() >= max) {
+                    break;
+                }
+                out.put(c.name(), c.getAuthorIdent().getWhenAsInstant());
+            }
+            return out;
+        } catch (IOException e) {
+            throw cacheFailure(e);
+        }
+    }
+
+    private static RevCommit parseOrNull(RevWalk walk, String id) throws IOException {
+        if (id == null || !id.matches("[0-9a-f]{40}")) {
+            return null;
+        }
+        try {
+            return walk.parseCommit(ObjectId.fromString(id));
+        } catch (MissingObjectException | IncorrectObjectTypeException e) {
+            return null;
         }
     }
 

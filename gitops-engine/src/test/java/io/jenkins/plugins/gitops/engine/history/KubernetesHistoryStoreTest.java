@@ -62,6 +62,32 @@ class KubernetesHistoryStoreTest {
     }
 
     @Test
+    void recordsBeyondTheNewestAreKeptAsCompactSummariesForDeliveryMetrics() {
+        KubernetesHistoryStore store = new KubernetesHistoryStore(client, "shop-summary", "staging", 3);
+        List<DeploymentRecord> all = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            DeploymentRecord r = TestRecords.sync("staging", TestRecords.revision('d', i), i);
+            all.add(0, r);
+            store.append(r);
+        }
+        assertThat(store.list("staging")).containsExactlyElementsOf(all.subList(0, 3));
+        List<DeploymentRecord> deployments = store.deployments("staging");
+        assertThat(deployments).hasSize(6);
+        assertThat(deployments.subList(0, 3)).containsExactlyElementsOf(all.subList(0, 3));
+        for (int i = 3; i < 6; i++) {
+            DeploymentRecord summary = deployments.get(i);
+            assertThat(summary).isEqualTo(HistorySummary.compact(all.get(i)));
+            assertThat(summary.revision()).isEqualTo(all.get(i).revision());
+            assertThat(summary.finishedAt()).isEqualTo(all.get(i).finishedAt());
+            assertThat(summary.release()).isEmpty();
+            assertThat(summary.diffSummary()).isEmpty();
+            assertThat(summary.message()).isNull();
+        }
+        assertThat(configMap("shop-summary", "staging").getData()).containsOnlyKeys(KubernetesHistoryStore.DATA_KEY,
+                KubernetesHistoryStore.SUMMARY_KEY);
+    }
+
+    @Test
     void concurrentWritersRetryOnConflictAndLoseNothing() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {

@@ -105,4 +105,35 @@ class GitOpsMetricsTest {
                 .hasMessage("sync status is 1 (synced), 0 (out of sync) or -1 (failed), not 2");
         assertThatThrownBy(() -> metrics.setDrift("production", -1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void deliveryFiguresAreGaugesPerEnvironmentAndNaNWhenNothingWasMeasured() {
+        java.time.Instant to = java.time.Instant.parse("2026-11-30T00:00:00Z");
+        metrics.setDelivery(new io.jenkins.plugins.gitops.engine.delivery.DeliveryMetrics("production",
+                to.minus(Duration.ofDays(30)), to, 8, 6, 0.2, 7, 1, 1.0 / 7, 12, Duration.ofMinutes(90),
+                Duration.ofHours(20), 2, 0, Duration.ofMinutes(12), to.minus(Duration.ofDays(40))));
+        metrics.setDelivery(new io.jenkins.plugins.gitops.engine.delivery.DeliveryMetrics("staging",
+                to.minus(Duration.ofDays(30)), to, 0, 0, 0, 0, 0, null, 0, null, null, 0, 0, null, null));
+        String scrape = metrics.scrape();
+        assertThat(samples(scrape, "gitops_delivery_deployment_frequency_per_day")).containsExactlyInAnyOrder(
+                "gitops_delivery_deployment_frequency_per_day{environment=\"production\"} 0.2",
+                "gitops_delivery_deployment_frequency_per_day{environment=\"staging\"} 0.0");
+        assertThat(samples(scrape, "gitops_delivery_lead_time_median_seconds")).contains(
+                "gitops_delivery_lead_time_median_seconds{environment=\"production\"} 5400.0",
+                "gitops_delivery_lead_time_median_seconds{environment=\"staging\"} NaN");
+        assertThat(samples(scrape, "gitops_delivery_lead_time_p90_seconds")).contains(
+                "gitops_delivery_lead_time_p90_seconds{environment=\"production\"} 72000.0");
+        assertThat(samples(scrape, "gitops_delivery_change_failure_ratio")).contains(
+                "gitops_delivery_change_failure_ratio{environment=\"production\"} 0.14285714285714285",
+                "gitops_delivery_change_failure_ratio{environment=\"staging\"} NaN");
+        assertThat(samples(scrape, "gitops_delivery_time_to_restore_median_seconds")).contains(
+                "gitops_delivery_time_to_restore_median_seconds{environment=\"production\"} 720.0");
+        assertThat(scrape).contains("# TYPE gitops_delivery_change_failure_ratio gauge");
+        // a later computation replaces the figures of the same series
+        metrics.setDelivery(new io.jenkins.plugins.gitops.engine.delivery.DeliveryMetrics("staging",
+                to.minus(Duration.ofDays(30)), to, 3, 3, 0.1, 3, 0, 0.0, 3, Duration.ofMinutes(30),
+                Duration.ofMinutes(50), 0, 0, null, to.minus(Duration.ofDays(3))));
+        assertThat(samples(metrics.scrape(), "gitops_delivery_deployment_frequency_per_day")).contains(
+                "gitops_delivery_deployment_frequency_per_day{environment=\"staging\"} 0.1");
+    }
 }

@@ -102,10 +102,18 @@ public final class WorkRepository implements AutoCloseable {
     }
 
     public String commit(String message) {
+        return commit(message, null);
+    }
+
+    /** Commits and pushes with the given author time (null: now), as a commit written earlier and pushed now. */
+    public String commit(String message, java.time.Instant authored) {
         try {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
-            String id = git.commit().setMessage(message).setAuthor("Test", "test@example.test")
+            org.eclipse.jgit.lib.PersonIdent author = authored == null
+                    ? new org.eclipse.jgit.lib.PersonIdent("Test", "test@example.test")
+                    : new org.eclipse.jgit.lib.PersonIdent("Test", "test@example.test", authored, java.time.ZoneOffset.UTC);
+            String id = git.commit().setMessage(message).setAuthor(author)
                     .setCommitter("Test", "test@example.test").call().getName();
             git.push().setRemote(bare.toString()).setRefSpecs(new org.eclipse.jgit.transport.RefSpec("HEAD:refs/heads/main"))
                     .call();

@@ -179,6 +179,14 @@ public final class KubernetesTarget implements Target {
     }
 
     @Override
+    public List<String> previews(String template) {
+        return client.namespaces().withLabelSelector(Labels.MANAGED_BY + "=" + Labels.MANAGED_BY_VALUE + ","
+                + Labels.PREVIEW_OF + "=" + template).list().getItems().stream()
+                .map(ns -> ns.getMetadata().getLabels().get(Labels.ENVIRONMENT))
+                .filter(java.util.Objects::nonNull).distinct().sorted().toList();
+    }
+
+    @Override
     public HistoryStore historyStore() {
         return new KubernetesHistoryStore(client, namespace, environment.name());
     }

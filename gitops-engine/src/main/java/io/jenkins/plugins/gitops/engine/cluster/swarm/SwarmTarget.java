@@ -200,6 +200,15 @@ public final class SwarmTarget implements Target {
         return live;
     }
 
+    @Override
+    public List<String> previews(String template) {
+        String filter = DockerApi.filters(Map.of("label", List.of(Labels.MANAGED_BY + "=" + Labels.MANAGED_BY_VALUE,
+                Labels.PREVIEW_OF + "=" + template)));
+        return api.list("/services?filters=" + filter).stream()
+                .map(s -> Manifests.string(s, "Spec", "Labels", Labels.ENVIRONMENT))
+                .filter(java.util.Objects::nonNull).distinct().sorted().toList();
+    }
+
     /** Deployment history and locks ({@link InternalConfigs}): bookkeeping, not part of any desired state. */
     private static boolean internal(Map<String, Object> object) {
         return "true".equals(Manifests.string(object, "Spec", "Labels", Labels.INTERNAL));
