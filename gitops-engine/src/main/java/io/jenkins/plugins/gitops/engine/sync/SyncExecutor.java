@@ -212,7 +212,11 @@ public final class SyncExecutor {
             }
             case UPDATE -> {
                 listener.progress("  update " + task.key() + " (" + task.diff().changes().size() + " field(s))");
-                yield retrier.call(what, () -> target.update(task.desired(), task.live()));
+                // a retry re-reads the object: after a conflict (409, the object changed since it was listed, say its
+                // status) the patch is computed again from what the server has now, as kubectl apply does
+                java.util.concurrent.atomic.AtomicInteger attempt = new java.util.concurrent.atomic.AtomicInteger();
+                yield retrier.call(what, () -> target.update(task.desired(), attempt.getAndIncrement() == 0
+                        ? task.live() : target.get(task.key()).orElse(task.live())));
             }
             case DELETE -> {
                 listener.progress("  prune  " + task.key());

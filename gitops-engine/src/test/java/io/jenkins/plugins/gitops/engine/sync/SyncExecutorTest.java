@@ -87,6 +87,22 @@ class SyncExecutorTest {
     }
 
     @Test
+    void anUpdateRetriedAfterAConflictIsComputedFromTheObjectAsItIsNow() {
+        run(state(object("Service", "web", Map.of())));
+        SyncPlan plan = plan(state(object("Service", "web", Map.of("team", "docs"))));
+        Resource changedMeanwhile = object("Service", "web", Map.of("status-written-by", "a controller"));
+        target.objects.put(changedMeanwhile.key(), changedMeanwhile); // the object changed after it was listed
+        target.failures.add(new TargetException("HTTP 409: the object has been modified", true, null));
+
+        SyncOutcome outcome = new SyncExecutor(target, RetryPolicy.DEFAULT, progress::add, sleeps::add).execute(plan, options);
+
+        assertThat(outcome.succeeded()).isTrue();
+        assertThat(target.updatedFrom).hasSize(2);
+        assertThat(target.updatedFrom.get(0)).as("first attempt: as listed").isEqualTo(plan.tasks().get(0).live());
+        assertThat(target.updatedFrom.get(1)).as("the retry: read again").isEqualTo(changedMeanwhile);
+    }
+
+    @Test
     void permanentFailureStopsTheSyncAndNamesTheObject() {
         DesiredState desired = state(object("Service", "web", Map.of()), object("Deployment", "web", Map.of()));
         target.failures.add(new TargetException("HTTP 422 spec.ports: Required value", false, null));

@@ -58,8 +58,12 @@ public final class InMemoryTarget implements Target {
         return write("create " + desired.key(), desired);
     }
 
+    /** The live object each update was given, in call order (failed attempts included). */
+    public final List<Resource> updatedFrom = new ArrayList<>();
+
     @Override
     public Resource update(Resource desired, Resource live) {
+        updatedFrom.add(live);
         return write("update " + desired.key(), desired);
     }
 
