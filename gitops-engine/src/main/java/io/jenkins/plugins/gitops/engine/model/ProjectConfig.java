@@ -5,15 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The parsed and validated gitops.yaml of a repository: its environments, in file order, and the
- * {@code preview:} sections keyed by the environment that declares them (their template).
+ * The parsed and validated gitops.yaml of a repository: its environments, in file order, the
+ * {@code preview:} sections keyed by the environment that declares them (their template), and the deployment
+ * windows of each environment that has any (its own {@code windows:}, or those of {@code defaults:}).
  */
-public record ProjectConfig(Map<String, Environment> environments, Map<String, PreviewSpec> previews) {
+public record ProjectConfig(Map<String, Environment> environments, Map<String, PreviewSpec> previews,
+        Map<String, java.util.List<SyncWindow>> windows) {
     public static final String FILE_NAME = "gitops.yaml";
 
     public ProjectConfig {
         environments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         previews = previews == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(previews));
+        Map<String, java.util.List<SyncWindow>> copied = new LinkedHashMap<>();
+        if (windows != null) {
+            windows.forEach((name, list) -> copied.put(name, java.util.List.copyOf(list)));
+        }
+        windows = java.util.Collections.unmodifiableMap(copied);
+    }
+
+    /** A project without deployment windows. */
+    public ProjectConfig(Map<String, Environment> environments, Map<String, PreviewSpec> previews) {
+        this(environments, previews, Map.of());
     }
 
     /** A project without previews. */
@@ -25,7 +37,12 @@ public record ProjectConfig(Map<String, Environment> environments, Map<String, P
     public ProjectConfig withRepository(String repositoryId) {
         Map<String, Environment> owned = new LinkedHashMap<>();
         environments.forEach((name, env) -> owned.put(name, env.withRepository(repositoryId)));
-        return new ProjectConfig(owned, previews);
+        return new ProjectConfig(owned, previews, windows);
+    }
+
+    /** The deployment windows of the named environment (docs/windows.md); empty when it has none. */
+    public java.util.List<SyncWindow> windows(String environment) {
+        return windows.getOrDefault(environment, java.util.List.of());
     }
 
     /** The named environment, or a clear error listing the known ones. */
