@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Applies the precedence environment, then {@code defaults:}, then the built-in values. Lists
- * (approvers, policies, ignoreDifferences) are replaced as a whole; {@code retry}, {@code health}
+ * (approvers, policies, ignoreDifferences, and windows: ProjectConfigLoader) are replaced as a whole; {@code retry}, {@code health}
  * and {@code variables} are merged key by key.
  */
 final class EnvironmentResolver {

@@ -45,6 +45,8 @@ final class EnvironmentSettings {
     List<PolicyRule> policies;
     List<IgnoreRule> ignoreDifferences;
     Map<String, String> variables;
+    /** {@code windows:} (docs/windows.md); replaces the defaults' list as a whole, {@code []} included. */
+    List<io.jenkins.plugins.gitops.engine.model.SyncWindow> windows;
     /** {@code preview:}, environments only; null when absent or invalid (reported). */
     io.jenkins.plugins.gitops.engine.model.PreviewSpec preview;
 }

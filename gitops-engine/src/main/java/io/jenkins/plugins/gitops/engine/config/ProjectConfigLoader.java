@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.engine.config;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.PreviewSpec;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
+import io.jenkins.plugins.gitops.engine.model.SyncWindow;
 import io.jenkins.plugins.gitops.engine.source.SourceTree;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -128,13 +129,19 @@ public final class ProjectConfigLoader {
         new EnvironmentChecks(parsed, problems).run();
         Map<String, Environment> result = new LinkedHashMap<>();
         Map<String, PreviewSpec> previews = new LinkedHashMap<>();
+        Map<String, List<SyncWindow>> windows = new LinkedHashMap<>();
         parsed.stream().filter(p -> p.environment() != null).forEach(p -> {
             result.put(p.name(), p.environment());
             if (p.settings().preview != null) {
                 previews.put(p.name(), p.settings().preview);
             }
+            // like the other lists, an environment's windows replace those of defaults: as a whole
+            List<SyncWindow> own = p.settings().windows != null ? p.settings().windows : defaults.windows;
+            if (own != null && !own.isEmpty()) {
+                windows.put(p.name(), own);
+            }
         });
-        return new ProjectConfig(result, previews);
+        return new ProjectConfig(result, previews, windows);
     }
 
     private static EnvironmentSettings defaults(YamlMap.Entry entry, Problems problems) {
