@@ -13,6 +13,7 @@ import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.SyncPolicy;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlan;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlanner;
+import io.jenkins.plugins.gitops.engine.window.WindowState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * Drift of one environment: live against the desired state of the last synced revision (only what
  * Git sets is compared, so server defaults are no drift), and Git HEAD against that revision. Heals
  * by policy: {@code sync: automatic} syncs HEAD, {@code selfHeal} re-applies the last synced revision;
- * a pinned environment is never healed.
+ * a pinned environment is never healed. Outside the environment's deployment windows (docs/windows.md) both are
+ * deferred: the drift is reported with the window that closed it and when it opens.
  */
 final class DriftOperation {
     private final EngineContext context;
@@ -44,7 +46,7 @@ final class DriftOperation {
             if (last.isEmpty()) {
                 DriftReport never = new DriftReport(environment.name(), null, headRevision, false, List.of(), null,
                         checkedAt, "never synced: no successful deployment recorded");
-                return heal(environment, never, allowHeal, null);
+                return heal(head, environment, never, allowHeal, null);
             }
             Repository.Snapshot synced = context.repository.snapshot(last.get().revision());
             DesiredState prepared = target.prepare(context.render(synced, environment, java.util.Map.of(),
@@ -65,12 +67,25 @@ final class DriftOperation {
         context.listener.progress("Drift of '" + environment.name() + "': " + message);
         context.metrics.setDrift(environment.name(), drifted.size());
         context.metrics.setSyncStatus(environment.name(), report.drifted() ? GitOpsMetrics.OUT_OF_SYNC : GitOpsMetrics.SYNCED);
-        return pinned ? report : heal(environment, report, allowHeal, last.get());
+        return pinned ? report : heal(head, environment, report, allowHeal, last.get());
     }
 
-    private DriftReport heal(Environment environment, DriftReport report, boolean allowHeal, DeploymentRecord last) {
+    private DriftReport heal(Repository.Snapshot head, Environment environment, DriftReport report, boolean allowHeal,
+            DeploymentRecord last) {
         if (!allowHeal) {
             return report;
+        }
+        boolean wouldSync = environment.sync() == SyncPolicy.AUTOMATIC && report.drifted();
+        boolean wouldHeal = environment.selfHeal() && last != null && report.driftedObjects() > 0;
+        if (wouldSync || wouldHeal) {
+            WindowState window = new WindowGate(context).state(head.config(), environment.name());
+            if (!window.automaticOpen()) {
+                String deferred = (wouldSync ? "automatic sync" : "self-heal") + " deferred: deployment window "
+                        + window.describe(false);
+                context.listener.progress("  " + deferred);
+                return new DriftReport(report.environment(), report.lastSyncedRevision(), report.headRevision(),
+                        report.pinned(), report.objects(), null, report.checkedAt(), report.message() + "; " + deferred);
+            }
         }
         SyncResult healed = null;
         if (environment.sync() == SyncPolicy.AUTOMATIC && report.drifted()) {

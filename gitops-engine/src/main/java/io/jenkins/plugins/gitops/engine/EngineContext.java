@@ -40,6 +40,8 @@ final class EngineContext {
     /** The secret values known to this facade's operations; every text leaving the facade goes through it. */
     final Masking secrets;
     private final HistoryStore fallbackHistory;
+    /** What deployment windows are evaluated against (docs/windows.md); the builder's clock, tests fix it. */
+    java.time.Clock clock = java.time.Clock.systemUTC();
 
     EngineContext(Repository repository, TargetFactory targets, Renderers renderers, ProgressListener listener,
             String holder, Path cacheDir, GitOpsMetrics metrics) {

@@ -25,6 +25,7 @@ import io.jenkins.plugins.gitops.engine.render.Renderers;
 import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
 import io.jenkins.plugins.gitops.engine.verify.TrustedKeys;
+import io.jenkins.plugins.gitops.engine.window.WindowState;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -57,6 +58,7 @@ public final class GitOps implements AutoCloseable {
                 builder.renderers, builder.listener, builder.holder, builder.cacheDir,
                 builder.metrics != null ? builder.metrics : new GitOpsMetrics(),
                 new Signatures(builder.trustedKeys, builder.signingKey), secrets);
+        this.context.clock = builder.clock;
     }
 
     private static List<String> credentialValues(GitCredentials credentials) {
@@ -104,9 +106,13 @@ public final class GitOps implements AutoCloseable {
                 : null);
     }
 
-    /** Makes the environment match Git: render, validate, check policies, lock, apply, prune, wait, record. */
+    /**
+     * Makes the environment match Git: render, validate, check policies, lock, apply, prune, wait, record. Refused
+     * first ({@link io.jenkins.plugins.gitops.engine.window.WindowClosedException}) when the environment's deployment
+     * windows are closed and the request gives no {@link SyncRequest#overrideWindow() override reason}.
+     */
     public SyncResult sync(SyncRequest request) {
-        return masked(() -> new SyncOperation(context).run(request));
+        return masked(() -> new SyncOperation(context).checkingWindows().run(request));
     }
 
     /** What a sync would change, without writing anything. */
@@ -160,6 +166,19 @@ public final class GitOps implements AutoCloseable {
      */
     public DriftReport drift(String environment, boolean allowHeal) {
         return masked(() -> new DriftOperation(context).run(environment, allowHeal));
+    }
+
+    /**
+     * The deployment windows of an environment now (the builder's clock), as gitops.yaml on the default branch
+     * defines them: open or closed for automatic and for manual operations, why, and when that changes next
+     * (docs/windows.md). Read-only; reads Git only.
+     */
+    public WindowState window(String environment) {
+        try {
+            return new WindowGate(context).state(context.repository.snapshot(null).config(), environment);
+        } catch (GitOpsException e) {
+            throw e.mask(context.secrets);
+        }
     }
 
     /** Last deployment, Git HEAD, health, pin and lease of an environment. Read-only. */
@@ -242,6 +261,7 @@ public final class GitOps implements AutoCloseable {
         private final List<String> secrets = new java.util.ArrayList<>();
         private TrustedKeys trustedKeys = TrustedKeys.NONE;
         private Path signingKey;
+        private java.time.Clock clock = java.time.Clock.systemUTC();
 
         /** A Git URL, a local Git repository, or a plain local folder. */
         public Builder repository(String location) {
@@ -312,6 +332,12 @@ public final class GitOps implements AutoCloseable {
          */
         public Builder signingKey(Path value) {
             this.signingKey = value;
+            return this;
+        }
+
+        /** The clock deployment windows are evaluated with (docs/windows.md); default: the system's, in UTC. */
+        public Builder clock(java.time.Clock value) {
+            this.clock = value == null ? java.time.Clock.systemUTC() : value;
             return this;
         }
 

@@ -45,6 +45,8 @@ final class PromoteOperation {
         Repository.Snapshot head = context.repository.snapshot(null);
         Environment from = head.config().environment(request.from());
         Environment to = head.config().environment(request.to());
+        String windowOverride = new WindowGate(context).checkManual(head.config(), to.name(), "promotion",
+                request.overrideWindow());
         List<String> checks = new ArrayList<>();
         PromotionChecks.stage(from, to, request.force(), checks);
         PromotionChecks.approval(to, request.approvedBy(), request.approverGroups(), checks);
@@ -70,14 +72,15 @@ final class PromoteOperation {
         context.listener.progress("  pushed " + pushed.commitId().substring(0, 12) + " after " + pushed.attempts()
                 + " attempt(s): " + String.join(", ", pushed.changedPaths()));
         if (request.sync()) {
-            SyncResult sync = new SyncOperation(context).run(SyncRequest.of(to.name()).withRevision(pushed.commitId())
+            SyncResult sync = new SyncOperation(context).withWindowOverride(windowOverride).run(SyncRequest.of(to.name()).withRevision(pushed.commitId())
                     .withTrigger(request.trigger(), request.actor()), Operation.PROMOTE, null,
                     "promotion from " + from.name() + approval(request));
             return new OperationResult(to.name(), "promote", sync.recordId(), pushed.commitId(), pushed.commitId(), changes,
                     sync.succeeded() ? "promoted and synced" : sync.message(), sync);
         }
         CommitSignature pushedSignature = context.signatures.check(context, to, pushed.commitId(), "the promotion commit");
-        String recordId = recordUnsynced(to, request, pushed.commitId(), toState, started, pushedSignature);
+        String recordId = recordUnsynced(to, request, pushed.commitId(), toState, started, pushedSignature,
+                windowOverride);
         return new OperationResult(to.name(), "promote", recordId, pushed.commitId(), pushed.commitId(), changes,
                 "promoted: pushed " + pushed.commitId().substring(0, 12) + "; sync '" + to.name() + "' to deploy it", null);
     }
@@ -128,13 +131,13 @@ final class PromoteOperation {
     }
 
     private String recordUnsynced(Environment to, PromoteRequest request, String commit, DesiredState toState,
-            Instant started, CommitSignature signature) {
+            Instant started, CommitSignature signature, String windowOverride) {
         try (Target target = context.targets.open(to)) {
             DeploymentRecord record = new DeploymentRecord(io.jenkins.plugins.gitops.engine.history.DeploymentIds.next(started),
                     to.name(), Operation.PROMOTE, commit, ReleaseExtractor.release(toState), request.trigger(),
                     request.actor(), started, Instant.now(), DeploymentRecord.Result.SUCCEEDED,
                     "promotion pushed, not synced" + approval(request), DeploymentRecord.Counts.NONE, null, List.of(), null,
-                    List.of(), signature == null ? null : signature.recordValue());
+                    List.of(), signature == null ? null : signature.recordValue()).withWindowOverride(windowOverride);
             context.history(target, to).append(record);
             return record.id();
         }

@@ -33,11 +33,13 @@ final class RollbackOperation {
     OperationResult run(RollbackRequest request) {
         Repository.Snapshot head = context.repository.snapshot(null);
         Environment environment = head.config().environment(request.environment());
+        String windowOverride = new WindowGate(context).checkManual(head.config(), environment.name(), "rollback",
+                request.overrideWindow());
         Chosen chosen = choose(environment, request.to());
         context.listener.progress("Rolling back '" + environment.name() + "' to " + chosen.describe() + " ("
                 + request.mode().name().toLowerCase(java.util.Locale.ROOT) + ")");
         if (request.mode() == RollbackRequest.Mode.DIRECT) {
-            SyncResult sync = new SyncOperation(context).run(SyncRequest.of(environment.name())
+            SyncResult sync = new SyncOperation(context).withWindowOverride(windowOverride).run(SyncRequest.of(environment.name())
                     .withRevision(chosen.revision()).withTrigger(request.trigger(), request.actor()), Operation.ROLLBACK,
                     chosen.reference(), "direct rollback to " + chosen.describe() + ": pinned until Git catches up");
             return new OperationResult(environment.name(), "rollback", sync.recordId(), null, chosen.revision(), List.of(),
@@ -56,7 +58,7 @@ final class RollbackOperation {
         String revision = pushed.commitId();
         context.listener.progress(pushed.changed() ? "  pushed revert commit " + revision.substring(0, 12) + " ("
                 + pushed.changedPaths().size() + " file(s))" : "  Git already matches " + chosen.describe() + ": nothing to commit");
-        SyncResult sync = new SyncOperation(context).run(SyncRequest.of(environment.name()).withRevision(revision)
+        SyncResult sync = new SyncOperation(context).withWindowOverride(windowOverride).run(SyncRequest.of(environment.name()).withRevision(revision)
                 .withTrigger(request.trigger(), request.actor()), Operation.ROLLBACK, chosen.reference(),
                 "rollback to " + chosen.describe());
         return new OperationResult(environment.name(), "rollback", sync.recordId(), pushed.changed() ? revision : null,

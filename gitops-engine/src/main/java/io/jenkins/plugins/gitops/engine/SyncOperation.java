@@ -12,6 +12,7 @@ import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.TargetSpec;
 import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.policy.PolicyChecker;
 import io.jenkins.plugins.gitops.engine.policy.PolicyReport;
 import io.jenkins.plugins.gitops.engine.sync.SyncAction;
@@ -37,6 +38,10 @@ final class SyncOperation {
 
     private final EngineContext context;
     private final SyncSubject subject;
+    /** The recorded reason a closed deployment window was overridden (docs/windows.md); null: none needed. */
+    private String windowOverride;
+    /** Whether this is a manual sync that deployment windows may refuse (the facade's sync, not a heal). */
+    private boolean manualWindowCheck;
 
     SyncOperation(EngineContext context) {
         this(context, SyncSubject.DECLARED);
@@ -52,6 +57,18 @@ final class SyncOperation {
         return run(request, Operation.SYNC, null, null);
     }
 
+    /** A manual sync: refused by closed deployment windows unless the request gives an override reason. */
+    SyncOperation checkingWindows() {
+        this.manualWindowCheck = true;
+        return this;
+    }
+
+    /** The sync step of a promotion or rollback whose windows were already checked; {@code note}: null or recorded. */
+    SyncOperation withWindowOverride(String note) {
+        this.windowOverride = note;
+        return this;
+    }
+
     /**
      * @param operation    what the record says this was (a sync, or the sync step of a rollback, ...)
      * @param rolledBackTo for rollbacks: the record id or revision gone back to
@@ -61,6 +78,11 @@ final class SyncOperation {
         Instant started = Instant.now();
         Repository.Snapshot snapshot = context.repository.snapshot(request.revision());
         Environment environment = subject.environment(snapshot, request.environment());
+        if (manualWindowCheck && !request.dryRun()) {
+            // today's windows (default branch), whatever revision is deployed; before anything is rendered
+            ProjectConfig rules = request.revision() == null ? snapshot.config() : context.repository.snapshot(null).config();
+            windowOverride = new WindowGate(context).checkManual(rules, environment.name(), "sync", request.overrideWindow());
+        }
         if (request.prune() != null) {
             environment = environment.withPrune(request.prune());
         }
@@ -84,6 +106,9 @@ final class SyncOperation {
             DesiredState prepared = target.prepare(rendered);
             target.validate(prepared);
             List<String> warnings = new ArrayList<>(checkPolicies(environment, prepared));
+            if (windowOverride != null && !request.dryRun()) {
+                warnings.add("deployment window overridden: " + windowOverride);
+            }
             if (request.dryRun()) {
                 return execute(request, environment, snapshot, target, prepared, plan(environment, target, prepared, started),
                         warnings, started);
@@ -109,12 +134,14 @@ final class SyncOperation {
                         .withContentDigest(ContentDigest.of(rendered));
                 record = Records.annotate(record, rolledBackTo, reason);
                 record = signature == null ? record : record.withSigner(signature.recordValue());
+                record = windowOverride == null ? record : record.withWindowOverride(windowOverride);
                 context.history(target, environment).append(record);
                 result = result.withRecordId(record.id());
                 Observations.deployment(context.metrics, context.secrets, environment, operation, record, result);
                 if (!result.succeeded() && environment.autoRollback() && operation != Operation.ROLLBACK) {
                     lease.close();
-                    new AutoRollback(context, this).afterFailure(environment, result, target);
+                    // recovery is not a manual operation: no window check, no override recorded
+                    new AutoRollback(context, new SyncOperation(context, subject)).afterFailure(environment, result, target);
                 }
                 return result;
             }

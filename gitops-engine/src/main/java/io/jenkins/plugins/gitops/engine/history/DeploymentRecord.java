@@ -33,11 +33,15 @@ import java.util.TreeMap;
  *                     environment that wrote it; null in records written before owners existed
  * @param contentDigest {@link ContentDigest} of what Git rendered for the deployment (the whole release, not only
  *                     its images), so rollbacks can tell deployments of equal content apart; null when unknown
+ * @param windowOverride why the operation ran although the environment's deployment windows were closed, and which
+ *                     window closed them ({@code hotfix INC-42 (closed: inside deny window ...)}, docs/windows.md);
+ *                     null when no window had to be overridden
  */
 public record DeploymentRecord(String id, String environment, Operation operation, String revision,
         Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
         Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
-        String rolledBackTo, List<String> hooks, String signer, String owner, String contentDigest) {
+        String rolledBackTo, List<String> hooks, String signer, String owner, String contentDigest,
+        String windowOverride) {
 
     public static final String TRIGGER_MANUAL = "manual";
     public static final String TRIGGER_PIPELINE = "pipeline";
@@ -93,6 +97,15 @@ public record DeploymentRecord(String id, String environment, Operation operatio
                 counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, null, null);
     }
 
+    /** A record without a window override (as written before windows existed). */
+    public DeploymentRecord(String id, String environment, Operation operation, String revision,
+            Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
+            Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
+            String rolledBackTo, List<String> hooks, String signer, String owner, String contentDigest) {
+        this(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt, result, message,
+                counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, owner, contentDigest, null);
+    }
+
     /** A record of a sync (also the sync step of a promotion, rollback or self-heal) from its result. */
     public static DeploymentRecord fromSync(Operation operation, SyncResult sync, Map<String, String> release,
             String trigger, String actor, Instant startedAt, Instant finishedAt) {
@@ -114,28 +127,39 @@ public record DeploymentRecord(String id, String environment, Operation operatio
     public DeploymentRecord withRolledBackTo(String recordIdOrRevision) {
         return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
                 result, message, counts, healthStatus, diffSummary, recordIdOrRevision, hooks, signer, owner,
-                contentDigest);
+                contentDigest, windowOverride);
     }
 
     public DeploymentRecord withSigner(String value) {
         return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
-                result, message, counts, healthStatus, diffSummary, rolledBackTo, hooks, value, owner, contentDigest);
+                result, message, counts, healthStatus, diffSummary, rolledBackTo, hooks, value, owner, contentDigest,
+                windowOverride);
     }
 
     public DeploymentRecord withOwner(String value) {
         return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
-                result, message, counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, value, contentDigest);
+                result, message, counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, value, contentDigest,
+                windowOverride);
     }
 
     public DeploymentRecord withContentDigest(String value) {
         return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
-                result, message, counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, owner, value);
+                result, message, counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, owner, value,
+                windowOverride);
     }
 
     /** The same record with another message (used to put a reason in front). */
     public DeploymentRecord withMessage(String value) {
         return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
-                result, value, counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, owner, contentDigest);
+                result, value, counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, owner, contentDigest,
+                windowOverride);
+    }
+
+    /** The same record with the reason a closed deployment window was overridden (docs/windows.md). */
+    public DeploymentRecord withWindowOverride(String value) {
+        return new DeploymentRecord(id, environment, operation, revision, release, trigger, actor, startedAt, finishedAt,
+                result, message, counts, healthStatus, diffSummary, rolledBackTo, hooks, signer, owner, contentDigest,
+                value);
     }
 
     public boolean succeeded() {
