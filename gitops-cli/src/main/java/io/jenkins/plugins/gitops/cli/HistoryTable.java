@@ -21,12 +21,13 @@ final class HistoryTable {
         out.printf("%-36s %-20s %-9s %-12s %-10s %-9s %-11s %-14s %s%n", "RECORD", "STARTED", "OPERATION", "REVISION", "RESULT",
                 "TRIGGER", "HEALTH", "CHANGES", "SIGNER");
         for (DeploymentRecord r : records) {
-            out.printf("%-36s %-20s %-9s %-12s %-10s %-9s %-11s %-14s %s%s%n", r.id(), TIME.format(r.startedAt()),
+            out.printf("%-36s %-20s %-9s %-12s %-10s %-9s %-11s %-14s %s%s%s%n", r.id(), TIME.format(r.startedAt()),
                     r.operation().name().toLowerCase(java.util.Locale.ROOT), r.shortRevision(),
                     r.result().name().toLowerCase(java.util.Locale.ROOT), r.trigger(),
                     r.healthStatus() == null ? "-" : r.healthStatus(),
                     "+" + r.counts().created() + " ~" + r.counts().updated() + " -" + r.counts().deleted(),
-                    r.signer() == null ? "-" : r.signer(), r.rolledBackTo() == null ? "" : "  (back to " + r.rolledBackTo() + ")");
+                    r.signer() == null ? "-" : r.signer(), r.rolledBackTo() == null ? "" : "  (back to " + r.rolledBackTo() + ")",
+                    r.windowOverride() == null ? "" : "  (window overridden: " + r.windowOverride() + ")");
         }
     }
 }

@@ -26,11 +26,15 @@ final class PromoteCommand extends RepositoryCommand {
     @Option(names = "--force", description = "promote even if TO does not list FROM in promotesFrom")
     boolean force;
 
+    @Option(names = "--override-window", paramLabel = "REASON", description = "promote although TO's deployment "
+            + "windows are closed, for this reason (recorded in the history; docs/windows.md)")
+    String overrideWindow;
+
     @Override
     public Integer call() {
         try (GitOps gitOps = gitOps()) {
             OperationResult result = gitOps.promote(PromoteRequest.of(from, to).withSync(sync).withApprovedBy(approvedBy)
-                    .withForce(force).withTrigger("command", actor()));
+                    .withForce(force).withTrigger("command", actor()).withOverrideWindow(overrideWindow));
             OperationPrinter.print(result, output, out());
             return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
         }

@@ -21,6 +21,10 @@ final class RollbackCommand extends RepositoryCommand {
     @Option(names = "--mode", defaultValue = "revert", description = "revert (default) or direct")
     String mode;
 
+    @Option(names = "--override-window", paramLabel = "REASON", description = "roll back although the environment's "
+            + "deployment windows are closed, for this reason (recorded in the history; docs/windows.md)")
+    String overrideWindow;
+
     @Override
     public Integer call() {
         RollbackRequest.Mode parsed = switch (mode.toLowerCase(java.util.Locale.ROOT)) {
@@ -31,7 +35,7 @@ final class RollbackCommand extends RepositoryCommand {
         };
         try (GitOps gitOps = gitOps()) {
             OperationResult result = gitOps.rollback(RollbackRequest.of(environment).withTo(to).withMode(parsed)
-                    .withTrigger("command", actor()));
+                    .withTrigger("command", actor()).withOverrideWindow(overrideWindow));
             OperationPrinter.print(result, output, out());
             return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
         }

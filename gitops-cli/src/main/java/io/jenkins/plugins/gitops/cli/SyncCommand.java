@@ -12,10 +12,14 @@ final class SyncCommand extends EnvironmentCommand {
     @Option(names = "--dry-run", description = "plan and show what would change, write nothing")
     boolean dryRun;
 
+    @Option(names = "--override-window", paramLabel = "REASON", description = "sync although the environment's "
+            + "deployment windows are closed, for this reason (recorded in the history; docs/windows.md)")
+    String overrideWindow;
+
     @Override
     public Integer call() {
         try (GitOps gitOps = gitOps()) {
-            SyncResult result = gitOps.sync(request().withDryRun(dryRun));
+            SyncResult result = gitOps.sync(request().withDryRun(dryRun).withOverrideWindow(overrideWindow));
             print(result, dryRun);
             return result.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
         }
