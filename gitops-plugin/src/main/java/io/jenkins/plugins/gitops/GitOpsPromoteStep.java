@@ -34,6 +34,7 @@ public class GitOpsPromoteStep extends GitOpsStep {
     private final String to;
     private boolean sync = true;
     private String approvedBy;
+    private String overrideWindow;
 
     @DataBoundConstructor
     public GitOpsPromoteStep(String from, String to) {
@@ -68,6 +69,17 @@ public class GitOpsPromoteStep extends GitOpsStep {
         this.approvedBy = Util.fixEmptyAndTrim(approvedBy);
     }
 
+    @CheckForNull
+    public String getOverrideWindow() {
+        return overrideWindow;
+    }
+
+    /** Why to promote although the target environment's deployment windows are closed; recorded (docs/windows.md). */
+    @DataBoundSetter
+    public void setOverrideWindow(String overrideWindow) {
+        this.overrideWindow = Util.fixEmptyAndTrim(overrideWindow);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(this, context);
@@ -90,7 +102,7 @@ public class GitOpsPromoteStep extends GitOpsStep {
             List<String> recorded = Approvals.recorded(run);
             PromoteArguments arguments = Failures.valid("gitopsPromote", () -> new PromoteArguments(step.repository,
                     step.from, step.to, step.sync, step.approvedBy, actor).validate().checkRecorded(recorded)
-                    .withApproverGroups(Approvals.groups(step.approvedBy)));
+                    .withApproverGroups(Approvals.groups(step.approvedBy)).withOverrideWindow(step.overrideWindow));
             Instant started = Instant.now();
             return EngineSession.use("gitopsPromote", step.repository, step.credentialsId, step.targetCredentialsId,
                     List.of(step.from, step.to), CredentialsLookup.forRun(run, GitOpsStep.holder(getContext())), log,

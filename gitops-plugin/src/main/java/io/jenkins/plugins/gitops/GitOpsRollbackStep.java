@@ -29,6 +29,7 @@ public class GitOpsRollbackStep extends GitOpsStep {
     private final String environment;
     private String to;
     private String mode;
+    private String overrideWindow;
 
     @DataBoundConstructor
     public GitOpsRollbackStep(String environment) {
@@ -59,6 +60,17 @@ public class GitOpsRollbackStep extends GitOpsStep {
         this.mode = Util.fixEmptyAndTrim(mode);
     }
 
+    @CheckForNull
+    public String getOverrideWindow() {
+        return overrideWindow;
+    }
+
+    /** Why to roll back although the environment's deployment windows are closed; recorded (docs/windows.md). */
+    @DataBoundSetter
+    public void setOverrideWindow(String overrideWindow) {
+        this.overrideWindow = Util.fixEmptyAndTrim(overrideWindow);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(this, context);
@@ -79,7 +91,7 @@ public class GitOpsRollbackStep extends GitOpsStep {
             TaskListener log = getContext().get(TaskListener.class);
             String actor = Actors.of(run);
             RollbackArguments arguments = Failures.valid("gitopsRollback", () -> new RollbackArguments(step.repository,
-                    step.environment, step.to, RollbackArguments.Mode.parse(step.mode), actor).validate());
+                    step.environment, step.to, RollbackArguments.Mode.parse(step.mode), actor, step.overrideWindow).validate());
             Instant started = Instant.now();
             return EngineSession.use("gitopsRollback", step.repository, step.credentialsId, step.targetCredentialsId,
                     List.of(step.environment), CredentialsLookup.forRun(run, GitOpsStep.holder(getContext())), log, session -> {

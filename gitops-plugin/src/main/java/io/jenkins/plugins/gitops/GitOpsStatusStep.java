@@ -8,6 +8,9 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.gitops.engine.pipeline.EnvironmentStatus;
 import io.jenkins.plugins.gitops.engine.pipeline.StepResults;
 import io.jenkins.plugins.gitops.engine.pipeline.SyncArguments;
+import io.jenkins.plugins.gitops.engine.pipeline.WindowResults;
+import io.jenkins.plugins.gitops.engine.window.WindowState;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -58,7 +61,13 @@ public class GitOpsStatusStep extends GitOpsStep {
                         + status.health() + (status.inSync() ? ", in sync" : ", differs from Git")
                         + (status.behindGit() ? ", Git has moved on to " + status.headRevision() : "")
                         + (status.pinned() ? ", pinned by a direct rollback" : ""));
-                return StepResults.of(status);
+                Map<String, Object> result = new LinkedHashMap<>(StepResults.of(status));
+                WindowState window = session.gitOps().window(step.environment);
+                if (window.hasWindows()) {
+                    session.listener().progress(step.environment + ": deployment window " + window.describe(false));
+                }
+                result.put("window", WindowResults.of(window));
+                return result;
             });
         }
     }

@@ -27,6 +27,7 @@ public class GitOpsSyncStep extends GitOpsStep {
     private String timeout;
     private boolean wait = true;
     private boolean allowEmpty;
+    private String overrideWindow;
 
     @DataBoundConstructor
     public GitOpsSyncStep(String environment) {
@@ -95,9 +96,20 @@ public class GitOpsSyncStep extends GitOpsStep {
         this.allowEmpty = allowEmpty;
     }
 
+    @CheckForNull
+    public String getOverrideWindow() {
+        return overrideWindow;
+    }
+
+    /** Why to sync although the environment's deployment windows are closed; recorded in the history (docs/windows.md). */
+    @DataBoundSetter
+    public void setOverrideWindow(String overrideWindow) {
+        this.overrideWindow = Util.fixEmptyAndTrim(overrideWindow);
+    }
+
     SyncArguments arguments() {
         return new SyncArguments(environment, repository, revision, credentialsId, targetCredentialsId, prune, dryRun,
-                wait, timeout, allowEmpty);
+                wait, timeout, allowEmpty, overrideWindow);
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class FacadeLifecycle implements LifecycleOperations {
         arguments.validate();
         OperationResult result = gitOps.promote(PromoteRequest.of(arguments.from(), arguments.to())
                 .withSync(arguments.sync()).withApprovedBy(arguments.approvedBy(), arguments.approverGroups())
-                .withTrigger("pipeline", arguments.actor()));
+                .withTrigger("pipeline", arguments.actor()).withOverrideWindow(arguments.overrideWindow()));
         return lifecycle(result);
     }
 
@@ -31,7 +31,7 @@ public final class FacadeLifecycle implements LifecycleOperations {
         OperationResult result = gitOps.rollback(RollbackRequest.of(arguments.environment()).withTo(arguments.to())
                 .withMode(arguments.mode() == RollbackArguments.Mode.DIRECT ? RollbackRequest.Mode.DIRECT
                         : RollbackRequest.Mode.REVERT)
-                .withTrigger("pipeline", arguments.actor()));
+                .withTrigger("pipeline", arguments.actor()).withOverrideWindow(arguments.overrideWindow()));
         return lifecycle(result);
     }
 

@@ -18,13 +18,22 @@ import java.util.List;
  * @param actor          the Jenkins user or job that runs the step (recorded, never used for approval)
  * @param approverGroups the groups {@code approvedBy} belongs to (Jenkins: the security realm's authorities),
  *                       matched against gitops.yaml's {@code approvers} like the user id
+ * @param overrideWindow why the promotion runs although {@code to}'s deployment windows are closed
+ *                       (docs/windows.md); null: a closed window refuses it
  */
 public record PromoteArguments(String repository, String from, String to, boolean sync, String approvedBy,
-        String actor, List<String> approverGroups) {
+        String actor, List<String> approverGroups, String overrideWindow) {
 
     public PromoteArguments {
         approvedBy = SyncArguments.blankToNull(approvedBy);
         approverGroups = approverGroups == null ? List.of() : List.copyOf(approverGroups);
+        overrideWindow = SyncArguments.blankToNull(overrideWindow);
+    }
+
+    /** Arguments without a window override. */
+    public PromoteArguments(String repository, String from, String to, boolean sync, String approvedBy, String actor,
+            List<String> approverGroups) {
+        this(repository, from, to, sync, approvedBy, actor, approverGroups, null);
     }
 
     /** Arguments whose approver belongs to no known group. */
@@ -34,7 +43,12 @@ public record PromoteArguments(String repository, String from, String to, boolea
 
     /** The same arguments with the groups the approver belongs to. */
     public PromoteArguments withApproverGroups(Collection<String> groups) {
-        return new PromoteArguments(repository, from, to, sync, approvedBy, actor, List.copyOf(groups));
+        return new PromoteArguments(repository, from, to, sync, approvedBy, actor, List.copyOf(groups), overrideWindow);
+    }
+
+    /** The same arguments with the reason to promote although the deployment windows are closed (null: none). */
+    public PromoteArguments withOverrideWindow(String reason) {
+        return new PromoteArguments(repository, from, to, sync, approvedBy, actor, approverGroups, reason);
     }
 
     public PromoteArguments validate() {

@@ -15,8 +15,11 @@ import java.util.Locale;
  *             an error), a deployment record id, or a commit id
  * @param mode {@link Mode#REVERT} writes a revert commit and syncs it (Git stays the truth);
  *             {@link Mode#DIRECT} applies the recorded revision and pins the environment
+ * @param overrideWindow why the rollback runs although the environment's deployment windows are closed
+ *             (docs/windows.md); null: a closed window refuses it
  */
-public record RollbackArguments(String repository, String environment, String to, Mode mode, String actor) {
+public record RollbackArguments(String repository, String environment, String to, Mode mode, String actor,
+        String overrideWindow) {
     public static final String PREVIOUS = "previous";
 
     public enum Mode {
@@ -42,6 +45,12 @@ public record RollbackArguments(String repository, String environment, String to
     public RollbackArguments {
         to = SyncArguments.blankToNull(to) == null ? PREVIOUS : to.trim();
         mode = mode == null ? Mode.REVERT : mode;
+        overrideWindow = SyncArguments.blankToNull(overrideWindow);
+    }
+
+    /** Arguments without a window override. */
+    public RollbackArguments(String repository, String environment, String to, Mode mode, String actor) {
+        this(repository, environment, to, mode, actor, null);
     }
 
     /**

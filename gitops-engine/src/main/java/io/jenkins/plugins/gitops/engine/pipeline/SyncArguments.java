@@ -20,10 +20,20 @@ import java.util.Map;
  * @param waitHealthy         wait until every object is healthy (or the timeout passes)
  * @param timeout             health wait limit as text ({@code 5m}); null for the environment's
  * @param allowEmpty          the sync may delete every object of the environment when Git renders none
+ * @param overrideWindow      why the sync runs although the environment's deployment windows are closed
+ *                            (docs/windows.md); null: a closed window refuses it
  */
 public record SyncArguments(String environment, String repository, String revision, String credentialsId,
         String targetCredentialsId, Boolean prune, boolean dryRun, boolean waitHealthy, String timeout,
-        boolean allowEmpty) {
+        boolean allowEmpty, String overrideWindow) {
+
+    /** Arguments without a window override. */
+    public SyncArguments(String environment, String repository, String revision, String credentialsId,
+            String targetCredentialsId, Boolean prune, boolean dryRun, boolean waitHealthy, String timeout,
+            boolean allowEmpty) {
+        this(environment, repository, revision, credentialsId, targetCredentialsId, prune, dryRun, waitHealthy, timeout,
+                allowEmpty, null);
+    }
 
     /** Arguments without {@code allowEmpty}. */
     public SyncArguments(String environment, String repository, String revision, String credentialsId,
@@ -59,7 +69,7 @@ public record SyncArguments(String environment, String repository, String revisi
     public SyncRequest toRequest(String actor) {
         Duration limit = Durations.parse("timeout", timeout);
         return new SyncRequest(environment, blankToNull(revision), dryRun, waitHealthy && !dryRun, prune, limit,
-                Map.of(), "pipeline", actor, allowEmpty);
+                Map.of(), "pipeline", actor, allowEmpty, overrideWindow);
     }
 
     static String blankToNull(String value) {
