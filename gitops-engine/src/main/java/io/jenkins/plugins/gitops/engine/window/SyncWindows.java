@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
 public final class SyncWindows {
     /** How far ahead the next change is looked for. */
     public static final Duration HORIZON = Duration.ofDays(400);
-    private static final int MAX_STEPS = 20_000;
+    private static final Duration FIRST_CHUNK = Duration.ofDays(7);
 
     private record Compiled(SyncWindow window, CronSchedule schedule) {
     }
@@ -51,15 +52,18 @@ public final class SyncWindows {
         if (windows.isEmpty()) {
             return WindowState.always(at);
         }
-        List<SyncWindow> active = active(at);
+        List<Occurrences> occurrences = windows.stream().map(c -> new Occurrences(c.window(), c.schedule(), at)).toList();
+        occurrences.forEach(o -> o.ensure(at));
+        List<SyncWindow> active = active(occurrences, at);
         boolean automatic = allowed(false, active);
         boolean manual = allowed(true, active);
         return new WindowState(at, true, automatic, manual, active, automatic ? null : reason(false, active),
-                manual ? null : reason(true, active), nextChange(at, false, automatic), nextChange(at, true, manual));
+                manual ? null : reason(true, active), nextChange(occurrences, at, false, automatic),
+                nextChange(occurrences, at, true, manual));
     }
 
-    private List<SyncWindow> active(Instant at) {
-        return windows.stream().filter(c -> isOpen(c.window(), c.schedule(), at)).map(Compiled::window).toList();
+    private static List<SyncWindow> active(List<Occurrences> occurrences, Instant at) {
+        return occurrences.stream().filter(o -> o.isOpen(at)).map(Occurrences::window).toList();
     }
 
     private boolean allowed(boolean manual, List<SyncWindow> active) {
@@ -89,39 +93,39 @@ public final class SyncWindows {
 
     /**
      * The first instant after {@code at} where the state for that kind of operation differs from {@code now}: only a
-     * window's start or end can change it, so those are visited in order, up to {@link #HORIZON}.
+     * window's start or end can change it, so those are visited in order, a week first, then doubling, up to
+     * {@link #HORIZON} (or as far as {@link Occurrences#MAX_OPENINGS} reach). Manual operations that no window
+     * restricts never change.
      */
-    private ZonedDateTime nextChange(Instant at, boolean manual, boolean now) {
+    private ZonedDateTime nextChange(List<Occurrences> occurrences, Instant at, boolean manual, boolean now) {
+        if (manual && windows.stream().map(Compiled::window).noneMatch(SyncWindow::restrictsManual)) {
+            return null;
+        }
         Instant limit = at.plus(HORIZON);
         Instant cursor = at;
-        for (int step = 0; step < MAX_STEPS; step++) {
-            Instant boundary = null;
-            SyncWindow cause = null;
-            for (Compiled c : windows) {
-                Instant b = nextBoundary(c, cursor);
-                if (b != null && (boundary == null || b.isBefore(boundary))) {
-                    boundary = b;
-                    cause = c.window();
+        Duration chunk = FIRST_CHUNK;
+        while (cursor.isBefore(limit)) {
+            Instant until = cursor.plus(chunk).isAfter(limit) ? limit : cursor.plus(chunk);
+            boolean complete = true;
+            for (Occurrences o : occurrences) {
+                complete &= o.ensure(until);
+            }
+            List<Occurrences.Boundary> boundaries = new ArrayList<>();
+            for (Occurrences o : occurrences) {
+                o.boundaries(cursor, until, boundaries);
+            }
+            boundaries.sort(Comparator.comparing(Occurrences.Boundary::at));
+            for (Occurrences.Boundary b : boundaries) {
+                if (allowed(manual, active(occurrences, b.at())) != now) {
+                    return b.at().atZone(b.window().timeZone());
                 }
             }
-            if (boundary == null || boundary.isAfter(limit)) {
+            if (!complete) {
                 return null;
             }
-            if (allowed(manual, active(boundary)) != now) {
-                return boundary.atZone(cause.timeZone());
-            }
-            cursor = boundary;
+            cursor = until;
+            chunk = chunk.multipliedBy(2);
         }
         return null;
-    }
-
-    /** The first start or end of an opening of the window after {@code cursor}. */
-    private static Instant nextBoundary(Compiled c, Instant cursor) {
-        List<Instant> candidates = new ArrayList<>(2);
-        c.schedule().next(cursor, c.window().timeZone()).ifPresent(candidates::add);
-        // the first opening with start > cursor - duration is the first to end after cursor
-        c.schedule().next(cursor.minus(c.window().duration()), c.window().timeZone())
-                .map(start -> start.plus(c.window().duration())).filter(end -> end.isAfter(cursor)).ifPresent(candidates::add);
-        return candidates.stream().min(Instant::compareTo).orElse(null);
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * @param automaticReason why automatic syncs are closed (null when open)
  * @param manualReason    why manual operations are closed (null when open)
  * @param automaticChange when {@code automaticOpen} changes next, in the zone of the window that changes it; null
- *                        when it does not change within {@link SyncWindows#HORIZON}
+ *                        when it does not change within {@link SyncWindows#HORIZON} (or the openings looked at)
  * @param manualChange    the same for {@code manualOpen}
  */
 public record WindowState(Instant at, boolean hasWindows, boolean automaticOpen, boolean manualOpen,
@@ -68,7 +68,7 @@ public record WindowState(Instant at, boolean hasWindows, boolean automaticOpen,
         if (open(manual)) {
             return "open" + (change == null ? "" : " until " + format(change));
         }
-        return "closed: " + reason(manual) + (change == null ? "; does not open within the next year"
+        return "closed: " + reason(manual) + (change == null ? "; does not open in the time looked ahead"
                 : "; opens " + format(change));
     }
 }
