@@ -47,6 +47,15 @@ final class Occurrences {
         return true;
     }
 
+    /**
+     * Up to where {@link #isOpen} and the boundaries are known: the last start generated when the cap stopped the
+     * generation (an end after it may be followed by a start not generated yet), otherwise {@code until}.
+     */
+    Instant known(Instant until) {
+        Instant last = starts.isEmpty() ? until : starts.get(starts.size() - 1);
+        return starts.size() >= MAX_OPENINGS && last.isBefore(until) ? last : until;
+    }
+
     /** Whether an opening covers {@code at}; the openings up to {@code at} must have been generated. */
     boolean isOpen(Instant at) {
         int index = Collections.binarySearch(starts, at);

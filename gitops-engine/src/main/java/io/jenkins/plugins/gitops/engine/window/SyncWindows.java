@@ -110,9 +110,14 @@ public final class SyncWindows {
             for (Occurrences o : occurrences) {
                 complete &= o.ensure(until);
             }
+            Instant known = until;
+            for (Occurrences o : occurrences) {
+                Instant k = o.known(until);
+                known = k.isBefore(known) ? k : known;
+            }
             List<Occurrences.Boundary> boundaries = new ArrayList<>();
             for (Occurrences o : occurrences) {
-                o.boundaries(cursor, until, boundaries);
+                o.boundaries(cursor, known, boundaries);
             }
             boundaries.sort(Comparator.comparing(Occurrences.Boundary::at));
             for (Occurrences.Boundary b : boundaries) {
