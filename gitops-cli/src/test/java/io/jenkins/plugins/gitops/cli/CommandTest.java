@@ -289,6 +289,38 @@ class CommandTest {
     }
 
     @Test
+    void aSyncInsideADenyWindowExitsTwoUntilAnOverrideReasonIsGivenWhichHistoryAndStatusShow() throws Exception {
+        // a deny window that opens every minute for an hour is always open: the clock does not matter
+        repo.write("gitops.yaml", repo.read("gitops.yaml").replace("    driftInterval: 1m\n", """
+                    driftInterval: 1m
+                    windows:
+                      - { kind: deny, schedule: '* * * * *', duration: 1h, timeZone: Europe/Berlin }
+                """));
+        repo.commit("freeze development");
+
+        assertThat(run("sync", "development", "--no-wait")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("gitops.yaml: sync of 'development' refused: deployment window closed:"
+                + " inside deny window environments.development.windows[0] (schedule '* * * * *' for 1h, Europe/Berlin)")
+                .contains("--override-window");
+        assertThat(api.client().apps().deployments().inNamespace("docs-dev").list().getItems()).isEmpty();
+
+        assertThat(run("sync", "development", "--no-wait", "--override-window", "incident 7")).as(err.toString())
+                .isEqualTo(ExitCodes.OK);
+        assertThat(run("history", "development")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("(window overridden: incident 7 (closed: inside deny window"
+                + " environments.development.windows[0]");
+        assertThat(run("status", "development")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("windows:       closed: inside deny window environments.development.windows[0]");
+        assertThat(run("status", "development", "--output", "json")).isEqualTo(ExitCodes.OK);
+        JsonNode window = new ObjectMapper().readTree(out.toString()).get("window");
+        assertThat(window.get("automatic").get("open").asBoolean()).isFalse();
+        assertThat(window.get("manual").get("open").asBoolean()).isFalse();
+        assertThat(window.get("active").get(0).asText()).isEqualTo("environments.development.windows[0]");
+        assertThat(run("status", "staging")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("windows:       none (always open)");
+    }
+
+    @Test
     void lifecycleCommandsShowHistoryStatusDriftAndRollBack() {
         assertThat(run("sync", "development")).isEqualTo(ExitCodes.OK);
         repo.write("environments/development/kustomization.yaml", repo.read("environments/development/kustomization.yaml")
