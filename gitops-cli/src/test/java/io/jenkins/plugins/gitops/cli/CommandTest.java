@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.gitops.engine.cluster.kubernetes.ControllerStandIn;
-import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
+import io.jenkins.plugins.gitops.testkit.ControllerStandIn;
+import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -167,6 +167,25 @@ class CommandTest {
         assertThat(run("render", "--path", overlay.toString(), "--kube-version", "banana"))
                 .isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("--kube-version 'banana' is not a Kubernetes version");
+    }
+
+    @Test
+    void renderOfAFluxStyleOverlayNeedsLoadRestrictionsNoneAsKustomizeBuildDoes() throws Exception {
+        Path shared = Files.createDirectories(temp.resolve("flux/shared"));
+        Path overlay = Files.createDirectories(temp.resolve("flux/apps/web"));
+        Files.createDirectories(temp.resolve("flux/.git"));
+        Files.writeString(shared.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\n");
+        Files.writeString(overlay.resolve("kustomization.yaml"), "resources: [../../shared/cm.yaml]\nnamePrefix: web-\n");
+
+        assertThat(run("render", "--path", overlay.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("resource file shared/cm.yaml is not in or below 'apps/web'")
+                .contains("loadRestrictor: LoadRestrictionsNone");
+        assertThat(run("render", "--path", overlay.toString(), "--load-restrictor", "LoadRestrictionsNone"))
+                .as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("name: web-shared");
+        assertThat(run("render", "--path", overlay.toString(), "--load-restrictor", "none"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("use LoadRestrictionsRootOnly or LoadRestrictionsNone");
     }
 
     @Test
