@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.Item;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.gitops.engine.pipeline.LeaseHolders;
-import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
+import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
