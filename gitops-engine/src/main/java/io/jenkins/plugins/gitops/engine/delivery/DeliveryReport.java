@@ -19,7 +19,8 @@ public record DeliveryReport(DeliveryMetrics figures, DeliveryTrend trend) {
     /** Figures over {@link #WINDOW} and a {@link DeliveryTrend#DEFAULT_WEEKS}-week trend, both ending at {@code to}. */
     public static DeliveryReport compute(String environment, List<DeploymentRecord> records, CommitLog commits,
             Instant to) {
-        return new DeliveryReport(DeliveryCalculator.compute(environment, records, commits, to.minus(WINDOW), to),
-                DeliveryTrend.compute(environment, records, commits, to, DeliveryTrend.DEFAULT_WEEKS));
+        CommitLog once = DeliveryTrend.remembering(commits); // the figures and the weeks ask Git the same questions
+        return new DeliveryReport(DeliveryCalculator.compute(environment, records, once, to.minus(WINDOW), to),
+                DeliveryTrend.compute(environment, records, once, to, DeliveryTrend.DEFAULT_WEEKS));
     }
 }

@@ -53,7 +53,7 @@ public record DeliveryTrend(String environment, List<DeliveryMetrics> weeks) {
     }
 
     /** Each week's figures answer the same Git questions: ask Git once per (revision, earlier revisions). */
-    private static CommitLog remembering(CommitLog commits) {
+    static CommitLog remembering(CommitLog commits) {
         Map<String, Map<String, Instant>> seen = new HashMap<>();
         return (revision, before) -> seen.computeIfAbsent(revision + " " + new TreeSet<>(before),
                 key -> commits.newCommits(revision, before));

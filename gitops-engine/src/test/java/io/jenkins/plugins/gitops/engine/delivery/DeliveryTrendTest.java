@@ -108,6 +108,7 @@ class DeliveryTrendTest {
         assertThat(report.figures().deployments()).isEqualTo(1);
         assertThat(report.trend().weeks()).hasSize(12);
         assertThat(report.trend().weeks().stream().mapToInt(DeliveryMetrics::deployments).sum()).isEqualTo(2);
+        assertThat(gitCalls).as("the figures and the weeks share one Git lookup per question").doesNotHaveDuplicates();
     }
 
     @Test
