@@ -78,7 +78,8 @@ final class EngineSession implements AutoCloseable {
         };
         GitOps gitOps = GitOps.builder().repository(repository.getUrl()).credentials(git)
                 .cacheDir(new File(Jenkins.get().getRootDir(), "caches/gitops").toPath())
-                .targets(targets).listener(listener).holder(lookup.holder()).secrets(secrets).build();
+                .targets(targets).listener(listener).holder(lookup.holder()).secrets(secrets)
+                .metrics(GitOpsMetricsAction.metrics()).build();
         return new EngineSession(repository, gitOps, listener, masker);
     }
 
