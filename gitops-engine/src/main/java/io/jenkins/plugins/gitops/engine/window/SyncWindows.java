@@ -7,7 +7,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -39,12 +38,6 @@ public final class SyncWindows {
     /** {@code windows} must have been validated (their schedules parse). */
     public SyncWindows(List<SyncWindow> windows) {
         this.windows = windows.stream().map(w -> new Compiled(w, CronSchedule.parse(w.schedule()))).toList();
-    }
-
-    /** Whether the window is open at {@code at}: a start in {@code (at - duration, at]}. */
-    public static boolean isOpen(SyncWindow window, CronSchedule schedule, Instant at) {
-        Optional<Instant> start = schedule.next(at.minus(window.duration()), window.timeZone());
-        return start.isPresent() && !start.get().isAfter(at);
     }
 
     /** The state at {@code at}, with the next change of each kind of operation. */
