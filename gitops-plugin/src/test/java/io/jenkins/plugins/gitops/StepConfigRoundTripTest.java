@@ -26,6 +26,7 @@ class StepConfigRoundTripTest {
         step.setWait(false);
         step.setTimeout("10m");
         step.setAllowEmpty(true);
+        step.setOverrideWindow("hotfix for INC-42");
         r.assertEqualDataBoundBeans(step, new StepConfigTester(r).configRoundTrip(step));
         r.assertEqualDataBoundBeans(new GitOpsSyncStep("development"),
                 new StepConfigTester(r).configRoundTrip(new GitOpsSyncStep("development")));
@@ -65,6 +66,7 @@ class StepConfigRoundTripTest {
         GitOpsPromoteStep step = new GitOpsPromoteStep("staging", "production");
         step.setApprovedBy("carol");
         step.setSync(false);
+        step.setOverrideWindow("customer demo");
         r.assertEqualDataBoundBeans(step, new StepConfigTester(r).configRoundTrip(step));
     }
 
@@ -73,6 +75,7 @@ class StepConfigRoundTripTest {
         GitOpsRollbackStep step = new GitOpsRollbackStep("production");
         step.setTo("previous");
         step.setMode("direct");
+        step.setOverrideWindow("bad release");
         r.assertEqualDataBoundBeans(step, new StepConfigTester(r).configRoundTrip(step));
     }
 
