@@ -180,4 +180,30 @@ class GitOpsWindowsTest {
             assertThat(morning.history("dev").get(0).windowOverride()).isNull();
         }
     }
+
+    @Test
+    void anAutomaticSyncOfANewRevisionWaitsForTheWindowToo() {
+        repo.write("gitops.yaml", repo.read("gitops.yaml").replace("    selfHeal: true\n", "    sync: automatic\n"));
+        repo.commit("dev follows Git");
+        try (GitOps night = gitOps(THURSDAY_NIGHT)) {
+            assertThat(night.sync(SyncRequest.of("dev")).succeeded()).isTrue();
+            repo.write("environments/dev/kustomization.yaml", repo.read("environments/dev/kustomization.yaml")
+                    .replace("newTag: 1.2.0", "newTag: 1.3.0"));
+            String next = repo.commit("dev 1.3.0");
+
+            DriftReport deferred = night.drift("dev", true);
+            assertThat(deferred.gitAhead()).isTrue();
+            assertThat(deferred.headRevision()).isEqualTo(next);
+            assertThat(deferred.healed()).isNull();
+            assertThat(deferred.message()).contains("; automatic sync deferred: deployment window closed: inside deny"
+                    + " window environments.dev.windows[0]");
+        }
+        try (GitOps morning = gitOps(Instant.parse("2026-10-23T06:30:00Z"))) {
+            DriftReport synced = morning.drift("dev", true);
+            assertThat(synced.healed()).isNotNull();
+            assertThat(synced.healed().succeeded()).isTrue();
+            assertThat(web("win-dev").getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                    .isEqualTo("shop/web:1.3.0");
+        }
+    }
 }
