@@ -206,4 +206,19 @@ class GitOpsWindowsTest {
                     .isEqualTo("shop/web:1.3.0");
         }
     }
+
+    @Test
+    void aKnownSecretTypedIntoTheOverrideReasonIsMaskedInTheRecordAndTheResult() {
+        String token = "tok-9f8e7d6c5b4a";
+        try (GitOps gitOps = GitOps.builder().repository(repo.remote()).cacheDir(temp.resolve("cache"))
+                .targets(env -> new KubernetesTarget(api.newClient(), env)).listener(log::add).holder("ci")
+                .secrets(List.of(token)).clock(Clock.fixed(SATURDAY, ZoneOffset.UTC)).build()) {
+            SyncResult result = gitOps.sync(SyncRequest.of("prod").withOverrideWindow("rotated " + token));
+
+            assertThat(result.succeeded()).as(result.message()).isTrue();
+            assertThat(result.warnings()).noneMatch(w -> w.contains(token));
+            assertThat(gitOps.history("prod").get(0).windowOverride()).startsWith("rotated ").doesNotContain(token);
+            assertThat(log).noneMatch(line -> line.contains(token));
+        }
+    }
 }
