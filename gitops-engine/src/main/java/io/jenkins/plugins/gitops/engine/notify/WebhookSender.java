@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.notify;
 
+import io.jenkins.plugins.gitops.engine.config.Durations;
 import io.jenkins.plugins.gitops.engine.model.Masking;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -66,8 +67,8 @@ public final class WebhookSender implements AutoCloseable {
     public void send(Receiver receiver, NotificationEvent event) {
         receiverSecrets.add(receiver.secretValues());
         if (pending.incrementAndGet() > settings.maxPending()) {
-            done();
             report(receiver, event, "dropped: " + settings.maxPending() + " notifications are already waiting");
+            done();
             return;
         }
         String body = receiverSecrets.mask(Payloads.body(receiver, receiverSecrets.maskAll(event)));
@@ -106,8 +107,8 @@ public final class WebhookSender implements AutoCloseable {
     public void close(Duration max) {
         try {
             if (!awaitIdle(max)) {
-                log.accept("notifications: " + pending.get() + " not delivered within " + max.toSeconds()
-                        + "s before exit; given up");
+                log.accept("notifications: " + pending.get() + " not delivered within " + Durations.format(max)
+                        + " before exit; given up");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -124,8 +125,8 @@ public final class WebhookSender implements AutoCloseable {
         try {
             executor.schedule(() -> attempt(delivery), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            done();
             report(delivery.receiver, delivery.event, "dropped: the sender is stopped");
+            done();
         }
     }
 
@@ -141,30 +142,30 @@ public final class WebhookSender implements AutoCloseable {
             } else if (status >= 500 || status == 429) {
                 retry(delivery, "HTTP " + status, retryAfter(response));
             } else {
-                done();
                 report(delivery, "refused with HTTP " + status + " (not retried: fix the receiver's URL or token)");
+                done();
             }
         } catch (HttpConnectTimeoutException e) {
-            retry(delivery, "no connection within " + settings.connectTimeout().toSeconds() + "s", null);
+            retry(delivery, "no connection within " + Durations.format(settings.connectTimeout()), null);
         } catch (HttpTimeoutException e) {
-            done();
-            report(delivery, "no answer within " + settings.timeout().toMillis() + "ms (not retried: the receiver may"
+            report(delivery, "no answer within " + Durations.format(settings.timeout()) + " (not retried: the receiver may"
                     + " have acted on it)");
+            done();
         } catch (IOException e) {
             retry(delivery, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             done();
         } catch (RuntimeException e) {
-            done();
             report(delivery, "failed: " + e);
+            done();
         }
     }
 
     private void retry(Delivery delivery, String reason, Duration retryAfter) {
         if (delivery.attempts >= settings.attempts()) {
-            done();
             report(delivery, "gave up after " + delivery.attempts + " attempt(s): " + reason);
+            done();
             return;
         }
         Duration delay = settings.delayBefore(delivery.attempts + 1);
