@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import io.jenkins.plugins.gitops.cli.GitOpsCommand;
+import io.jenkins.plugins.gitops.cli.NotificationOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,6 +47,9 @@ public final class AgentCommand implements Callable<Integer> {
 
     @Mixin
     TargetOptions target;
+
+    @Mixin
+    NotificationOptions notifications;
 
     @ParentCommand
     GitOpsCommand parent;
@@ -135,7 +139,9 @@ public final class AgentCommand implements Callable<Integer> {
     private static EnvironmentChecker openGitOps(AgentCommand command, List<AutoCloseable> toClose) {
         GitOps gitOps = CliOptions.gitOps(command.repository.orElse(command.parent == null ? null : command.parent.repository()),
                 command.target.orElse(command.parent == null ? null : command.parent.target()), command.env, message -> LOG.info("{}", message),
-                "gitops-agent@" + ManagementFactory.getRuntimeMXBean().getName(), command.engineMetrics);
+                "gitops-agent@" + ManagementFactory.getRuntimeMXBean().getName(), command.engineMetrics,
+                command.notifications.notifier(command.env, message -> LOG.warn("{}", message)),
+                command.notifications.link(command.env, command.once ? null : "http://" + command.listen + "/"));
         toClose.add(gitOps);
         return new GitOpsChecker(gitOps, command.environments, !command.noHeal);
     }

@@ -34,8 +34,9 @@ public final class WebhookSender implements AutoCloseable {
     private static final AtomicInteger SENDERS = new AtomicInteger();
 
     private final DeliverySettings settings;
-    private final HttpClient client;
-    private final ScheduledThreadPoolExecutor executor;
+    private HttpClient client;
+    private ScheduledThreadPoolExecutor executor;
+    private boolean closed;
     private final Consumer<String> log;
     private final Masking receiverSecrets = new Masking();
     private final AtomicInteger pending = new AtomicInteger();
@@ -46,21 +47,33 @@ public final class WebhookSender implements AutoCloseable {
         this(settings, LOG::warn);
     }
 
-    /** @param log where problems are reported, one line each (already masked) */
+    /**
+     * @param log where problems are reported, one line each (already masked). The HTTP client and the threads
+     *            are made at the first {@link #send}, so a command that notifies nothing pays nothing.
+     */
     public WebhookSender(DeliverySettings settings, Consumer<String> log) {
         this.settings = settings;
         this.log = log;
-        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        int id = SENDERS.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        ThreadFactory factory = task -> {
-            Thread thread = new Thread(task, "gitops-notify-" + id + "-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        this.executor = new ScheduledThreadPoolExecutor(settings.threads(), factory);
-        this.executor.setRemoveOnCancelPolicy(true);
+    }
+
+    private synchronized ScheduledThreadPoolExecutor executor() {
+        if (executor == null) {
+            client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            int id = SENDERS.incrementAndGet();
+            AtomicInteger threads = new AtomicInteger();
+            ThreadFactory factory = task -> {
+                Thread thread = new Thread(task, "gitops-notify-" + id + "-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
+            executor = new ScheduledThreadPoolExecutor(settings.threads(), factory);
+            executor.setRemoveOnCancelPolicy(true);
+            if (closed) {
+                executor.shutdown();
+            }
+        }
+        return executor;
     }
 
     /** Queues one delivery; returns at once. Dropped with a log line when {@code maxPending} are waiting. */
@@ -117,23 +130,30 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        executor.shutdownNow();
+    public synchronized void close() {
+        closed = true;
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 
     private void schedule(Delivery delivery, Duration delay) {
         try {
-            executor.schedule(() -> attempt(delivery), delay.toMillis(), TimeUnit.MILLISECONDS);
+            executor().schedule(() -> attempt(delivery), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             report(delivery.receiver, delivery.event, "dropped: the sender is stopped");
             done();
         }
     }
 
+    private synchronized HttpClient httpClient() {
+        return client;
+    }
+
     private void attempt(Delivery delivery) {
         delivery.attempts++;
         try {
-            HttpResponse<Void> response = client.send(delivery.request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = httpClient().send(delivery.request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 LOG.debug("notification {} delivered to receiver '{}' (attempt {})", delivery.event.headline(),
