@@ -35,6 +35,7 @@ public class GitOpsConfiguration extends GlobalConfiguration {
     private boolean selfHealAllowed;
     private boolean controllerCredentialsAllowed;
     private boolean unconfiguredRepositoriesAllowed;
+    private List<NotificationReceiver> receivers = new ArrayList<>();
 
     public GitOpsConfiguration() {
         load();
@@ -57,6 +58,7 @@ public class GitOpsConfiguration extends GlobalConfiguration {
             throw new FormException(e.getMessage(), "driftInterval");
         }
         repositories = new ArrayList<>();
+        receivers = new ArrayList<>();
         req.bindJSON(this, json);
         save();
         return true;
@@ -70,6 +72,18 @@ public class GitOpsConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setRepositories(List<GitOpsRepository> repositories) {
         this.repositories = repositories == null ? new ArrayList<>() : new ArrayList<>(repositories);
+        save();
+    }
+
+    /** The notification receivers gitops.yaml may name, with the credentials holding their URLs (docs/notifications.md). */
+    @NonNull
+    public List<NotificationReceiver> getReceivers() {
+        return receivers == null ? List.of() : List.copyOf(receivers);
+    }
+
+    @DataBoundSetter
+    public void setReceivers(List<NotificationReceiver> receivers) {
+        this.receivers = receivers == null ? new ArrayList<>() : new ArrayList<>(receivers);
         save();
     }
 
