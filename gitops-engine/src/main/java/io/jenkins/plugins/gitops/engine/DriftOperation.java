@@ -49,7 +49,10 @@ final class DriftOperation {
             Repository.Snapshot synced = context.repository.snapshot(last.get().revision());
             DesiredState prepared = target.prepare(context.render(synced, environment, java.util.Map.of(),
                     target.capabilities()));
-            SyncPlan plan = new SyncPlanner(target).plan(environment, prepared, context.live(target, prepared));
+            java.util.Map<io.jenkins.plugins.gitops.engine.model.ResourceKey, io.jenkins.plugins.gitops.engine.model.Resource>
+                    live = context.live(target, prepared);
+            SyncPlan plan = new SyncPlanner(target).plan(environment, prepared, live);
+            new Notices(context).liveHealth(head.config(), environment, last.get(), target, prepared, live);
             drifted = plan.changes().stream().map(t -> SyncResults.object(t, null)).toList();
             pinned = Pins.pinned(context, environment, last.get(), head);
         }

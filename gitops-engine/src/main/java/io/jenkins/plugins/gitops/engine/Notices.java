@@ -4,7 +4,14 @@ import io.jenkins.plugins.gitops.engine.api.DriftReport;
 import io.jenkins.plugins.gitops.engine.api.ObjectResult;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
+import io.jenkins.plugins.gitops.engine.cluster.Target;
+import io.jenkins.plugins.gitops.engine.health.Health;
+import io.jenkins.plugins.gitops.engine.health.HealthStatus;
+import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord.Operation;
+import io.jenkins.plugins.gitops.engine.model.DesiredState;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.NotificationTrigger;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
@@ -30,6 +37,8 @@ final class Notices {
      * Jenkins): {@code on-drift-detected} is sent once per distinct drift, as Argo CD's {@code oncePer}.
      */
     private static final Map<String, String> NOTIFIED_DRIFT = new ConcurrentHashMap<>();
+    /** The degraded objects last notified, per repository and environment (from syncs and drift checks alike). */
+    private static final Map<String, String> NOTIFIED_DEGRADED = new ConcurrentHashMap<>();
 
     private final EngineContext context;
 
@@ -46,8 +55,13 @@ final class Notices {
                     "failed", result.message(), op, request.actor());
         }
         if ("Degraded".equals(result.health())) {
-            emit(config, NotificationTrigger.HEALTH_DEGRADED, environment.name(), result.revision(), result.recordId(),
-                    "degraded", result.summary() + (result.succeeded() ? "" : "; " + result.message()), op, request.actor());
+            List<String> degraded = result.objects().stream().filter(o -> o.health() != null
+                    && o.health().startsWith("Degraded")).map(o -> o.kind() + " " + qualified(o.namespace(), o.name())
+                            + ": " + o.health()).toList();
+            degraded(config, environment, result.revision(), result.recordId(), degraded,
+                    result.summary() + (result.succeeded() ? "" : "; " + result.message()), op, request.actor());
+        } else if (result.succeeded()) {
+            NOTIFIED_DEGRADED.remove(environment.tracking().value());
         }
         if (operation == Operation.ROLLBACK && result.succeeded()) {
             emit(config, NotificationTrigger.ROLLED_BACK, environment.name(), result.revision(), result.recordId(),
@@ -91,6 +105,52 @@ final class Notices {
         }
         emit(config, NotificationTrigger.DRIFT_DETECTED, environment.name(), report.lastSyncedRevision(), null,
                 "drifted", report.message() + ": " + describe(report.objects()), "drift", context.holder);
+    }
+
+    /**
+     * The health of the live objects of the last deployment, read by a drift check when the environment subscribes
+     * to {@code on-health-degraded} (only then: Swarm reads each service's tasks for it). A failure to read health
+     * never fails the check.
+     */
+    void liveHealth(ProjectConfig config, Environment environment, DeploymentRecord last, Target target,
+            DesiredState prepared, Map<ResourceKey, Resource> live) {
+        if (config.notifications(environment.name()).receivers(NotificationTrigger.HEALTH_DEGRADED).isEmpty()) {
+            return;
+        }
+        try {
+            List<String> degraded = new java.util.ArrayList<>();
+            for (Resource desired : prepared.resources()) {
+                Resource found = live.get(desired.key());
+                Health health = found == null ? null : target.health(found);
+                if (health != null && health.status() == HealthStatus.DEGRADED) {
+                    degraded.add(desired.kind() + " " + qualified(desired.key().namespace(), desired.name()) + ": " + health);
+                }
+            }
+            if (degraded.isEmpty()) {
+                NOTIFIED_DEGRADED.remove(environment.tracking().value());
+                return;
+            }
+            degraded(config, environment, last.revision(), last.id(), degraded, degraded.size()
+                    + " object(s) degraded: " + String.join("; ", degraded), "drift", context.holder);
+        } catch (RuntimeException e) {
+            LOG.debug("health of {} not read for notifications: {}", environment.name(), context.secrets.mask(e.toString()));
+        }
+    }
+
+    /** {@code on-health-degraded} once per revision and set of degraded objects, as Argo CD sends a trigger when its condition turns true. */
+    private void degraded(ProjectConfig config, Environment environment, String revision, String recordId,
+            List<String> degraded, String message, String operation, String actor) {
+        String fingerprint = revision + " " + degraded.stream().map(d -> d.substring(0, d.indexOf(": ") < 0 ? d.length()
+                : d.indexOf(": "))).sorted().toList();
+        if (fingerprint.equals(NOTIFIED_DEGRADED.put(environment.tracking().value(), fingerprint))) {
+            return;
+        }
+        emit(config, NotificationTrigger.HEALTH_DEGRADED, environment.name(), revision, recordId, "degraded", message,
+                operation, actor);
+    }
+
+    private static String qualified(String namespace, String name) {
+        return namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
     }
 
     /** A heal that put drifted objects back. */

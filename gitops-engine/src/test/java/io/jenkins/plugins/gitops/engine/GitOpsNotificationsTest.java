@@ -188,6 +188,40 @@ class GitOpsNotificationsTest {
     }
 
     @Test
+    void aDriftCheckThatFindsADegradedWorkloadSendsHealthDegradedOnceUntilItChanges() throws Exception {
+        try (GitOps gitOps = gitOps()) {
+            assertThat(gitOps.sync(SyncRequest.of("dev")).succeeded()).isTrue();
+            // someone sets an image whose pods never start, outside Git: the controller stand-in reports it Degraded
+            api.client().apps().deployments().inNamespace("notify-dev").withName("web").edit(d -> {
+                d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("docs/web:broken");
+                return d;
+            });
+            awaitDegraded();
+
+            gitOps.drift("dev", false);
+            gitOps.drift("dev", false);
+        }
+
+        assertThat(received(SLACK_PATH)).extracting(b -> b.get("text").asText()).singleElement().asString()
+                .startsWith("on-health-degraded dev @ " + repo.tip().substring(0, 12) + ": degraded - 1 object(s) degraded:"
+                        + " Deployment notify-dev/web: Degraded");
+        assertThat(triggers("/audit")).containsExactly("on-drift-detected");
+    }
+
+    private void awaitDegraded() throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            var d = api.client().apps().deployments().inNamespace("notify-dev").withName("web").get();
+            if (io.jenkins.plugins.gitops.engine.health.HealthChecks.of(
+                    new ObjectMapper().convertValue(d, java.util.Map.class)).status()
+                    == io.jenkins.plugins.gitops.engine.health.HealthStatus.DEGRADED) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the controller stand-in never reported the Deployment Degraded");
+    }
+
+    @Test
     void aRollbackThatDeploysIsNotifiedWithItsRecord() throws Exception {
         try (GitOps gitOps = gitOps()) {
             assertThat(gitOps.sync(SyncRequest.of("dev")).succeeded()).isTrue();
