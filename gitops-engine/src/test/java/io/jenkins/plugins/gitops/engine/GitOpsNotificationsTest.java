@@ -67,11 +67,15 @@ class GitOpsNotificationsTest {
     }
 
     private GitOps gitOps(TargetFactory targets, DeliverySettings settings) {
+        return gitOps(repo.remote(), targets, settings);
+    }
+
+    private GitOps gitOps(String repository, TargetFactory targets, DeliverySettings settings) {
         WebhookSender sender = new WebhookSender(settings, log::add);
         ReceiverDirectory receivers = ReceiverDirectory.of(List.of(
                 Receiver.of("audit", server.url("/audit"), BEARER, "test"),
                 Receiver.of("ops", "slack:" + server.url(SLACK_PATH), null, "test")));
-        return GitOps.builder().repository(repo.remote()).cacheDir(temp.resolve("cache")).holder("ci").targets(targets)
+        return GitOps.builder().repository(repository).cacheDir(temp.resolve("cache")).holder("ci").targets(targets)
                 .listener(log::add).link(LINK)
                 .notifier(new ReceiverNotifier(receivers, sender, Duration.ofSeconds(30), log::add, "define {NAME}"))
                 .build();
@@ -257,6 +261,33 @@ class GitOpsNotificationsTest {
         assertThat(received("/audit").get(0).get("message").asText()).contains("docs/web:latest");
         assertThat(log).contains("notification on-policy-violation dev @ " + repo.tip().substring(0, 12)
                 + ": warned: receiver 'nobody-defined-this' is not defined, not sent; define nobody-defined-this");
+    }
+
+    @Test
+    void aPromotionWithoutApprovalIsRefusedAndTheApproversAreToldItWaits() throws Exception {
+        try (WorkRepository shop = new WorkRepository(temp.resolve("shop"), "gitops/promote")) {
+            shop.write("gitops.yaml", shop.read("gitops.yaml").replace("    sync: approval\n", "    sync: approval\n"
+                    + "    notifications: { on-approval-waiting: [ops], on-window-override: [audit] }\n"));
+            shop.commit("tell the release managers");
+            Throwable refused;
+            try (GitOps gitOps = gitOps(shop.remote(), env -> new KubernetesTarget(api.newClient(), env),
+                    DeliverySettings.DEFAULTS)) {
+                refused = org.assertj.core.api.Assertions.catchThrowable(() -> gitOps.promote(
+                        io.jenkins.plugins.gitops.engine.api.PromoteRequest.of("staging", "production")
+                                .withTrigger("manual", "bob")));
+                gitOps.notifyWindowOverride("production", shop.tip(), "sync", "carol", "hotfix for incident 42");
+            }
+
+            assertThat(refused).isInstanceOf(InvalidInputException.class).hasMessageContaining("no approver");
+            assertThat(received(SLACK_PATH)).extracting(b -> b.get("text").asText()).containsExactly(
+                    "on-approval-waiting production: waiting - a promotion from staging to production waits for approval"
+                            + " by alice, release-managers");
+            JsonNode override = received("/audit").get(0);
+            assertThat(override.get("trigger").asText()).isEqualTo("on-window-override");
+            assertThat(override.get("actor").asText()).isEqualTo("carol");
+            assertThat(override.get("message").asText()).isEqualTo("sync outside the deployment window, overridden:"
+                    + " hotfix for incident 42");
+        }
     }
 
     @Test
