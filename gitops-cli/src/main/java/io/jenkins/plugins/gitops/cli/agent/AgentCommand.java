@@ -85,6 +85,9 @@ public final class AgentCommand implements Callable<Integer> {
     /** The running agent (daemon mode), so tests can stop it as SIGTERM would. */
     volatile Agent agent;
 
+    /** The agent's own address once it listens: the default link of its notifications. */
+    volatile String selfLink;
+
     /** Shared by the facade (deployments, rollbacks, drift) and the agent (checks): one /metrics scrape. */
     private final GitOpsMetrics engineMetrics = new GitOpsMetrics();
     private final GitOpsAgentMetrics metrics = new GitOpsAgentMetrics(engineMetrics);
@@ -119,7 +122,9 @@ public final class AgentCommand implements Callable<Integer> {
         agent = running;
         List<AutoCloseable> toClose = new ArrayList<>();
         try {
-            running.serve(address, metrics::scrape);
+            int port = running.serve(address, metrics::scrape);
+            String host = address.getHostString();
+            selfLink = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
             EnvironmentChecker checker = checkers.open(this, toClose);
             if (!running.start(new DriftScheduler(checker, parallelism, this::report),
                     toClose.toArray(AutoCloseable[]::new))) {
@@ -141,7 +146,7 @@ public final class AgentCommand implements Callable<Integer> {
                 command.target.orElse(command.parent == null ? null : command.parent.target()), command.env, message -> LOG.info("{}", message),
                 "gitops-agent@" + ManagementFactory.getRuntimeMXBean().getName(), command.engineMetrics,
                 command.notifications.notifier(command.env, message -> LOG.warn("{}", message)),
-                command.notifications.link(command.env, command.once ? null : "http://" + command.listen + "/"));
+                command.notifications.link(command.env, command.selfLink));
         toClose.add(gitOps);
         return new GitOpsChecker(gitOps, command.environments, !command.noHeal);
     }
