@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
+import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;

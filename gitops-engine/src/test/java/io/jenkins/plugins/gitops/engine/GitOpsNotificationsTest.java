@@ -11,7 +11,7 @@ import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.TargetException;
 import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
-import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
+import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.notify.DeliverySettings;
 import io.jenkins.plugins.gitops.engine.notify.Receiver;

@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.gitops.cli.ExitCodes;
 import io.jenkins.plugins.gitops.engine.GitOps;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
-import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
+import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
