@@ -10,11 +10,14 @@ import io.jenkins.plugins.gitops.engine.history.DeploymentRecord.Operation;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import io.jenkins.plugins.gitops.engine.model.SyncPolicy;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlan;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlanner;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,8 +52,7 @@ final class DriftOperation {
             Repository.Snapshot synced = context.repository.snapshot(last.get().revision());
             DesiredState prepared = target.prepare(context.render(synced, environment, java.util.Map.of(),
                     target.capabilities()));
-            java.util.Map<io.jenkins.plugins.gitops.engine.model.ResourceKey, io.jenkins.plugins.gitops.engine.model.Resource>
-                    live = context.live(target, prepared);
+            Map<ResourceKey, Resource> live = context.live(target, prepared);
             SyncPlan plan = new SyncPlanner(target).plan(environment, prepared, live);
             new Notices(context).liveHealth(head.config(), environment, last.get(), target, prepared, live);
             drifted = plan.changes().stream().map(t -> SyncResults.object(t, null)).toList();

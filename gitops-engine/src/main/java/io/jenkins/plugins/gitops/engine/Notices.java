@@ -37,6 +37,8 @@ final class Notices {
      * Jenkins): {@code on-drift-detected} is sent once per distinct drift, as Argo CD's {@code oncePer}.
      */
     private static final Map<String, String> NOTIFIED_DRIFT = new ConcurrentHashMap<>();
+    /** The policy warnings last notified, per repository and environment. */
+    private static final Map<String, String> NOTIFIED_WARNINGS = new ConcurrentHashMap<>();
     /** The degraded objects last notified, per repository and environment (from syncs and drift checks alike). */
     private static final Map<String, String> NOTIFIED_DEGRADED = new ConcurrentHashMap<>();
 
@@ -83,10 +85,20 @@ final class Notices {
         }
     }
 
-    /** Policy violations found on what is about to be deployed; {@code refused} when enforced. */
-    void policyViolation(ProjectConfig config, String environment, String revision, List<String> violations,
+    /**
+     * Policy violations found on what is about to be deployed; {@code refused} when enforced (sent each time: each
+     * refusal stops a deployment), warnings once per revision and set of warnings (a pipeline syncing the same
+     * revision at every build is not told again).
+     */
+    void policyViolation(ProjectConfig config, Environment environment, String revision, List<String> violations,
             boolean refused, String operation, String actor) {
-        emit(config, NotificationTrigger.POLICY_VIOLATION, environment, revision, null, refused ? "refused" : "warned",
+        if (!refused) {
+            String fingerprint = revision + " " + violations.stream().sorted().toList();
+            if (fingerprint.equals(NOTIFIED_WARNINGS.put(environment.tracking().value(), fingerprint))) {
+                return;
+            }
+        }
+        emit(config, NotificationTrigger.POLICY_VIOLATION, environment.name(), revision, null, refused ? "refused" : "warned",
                 (refused ? "refused by policy: " : "deployed with policy warnings: ") + String.join("; ", violations),
                 operation, actor);
     }

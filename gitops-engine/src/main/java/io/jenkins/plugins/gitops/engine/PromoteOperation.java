@@ -133,7 +133,7 @@ final class PromoteOperation {
         }
         io.jenkins.plugins.gitops.engine.policy.PolicyReport policies = new PolicyChecker(to.policies()).check(promoted);
         if (policies.blocked()) {
-            new Notices(context).policyViolation(head.config(), to.name(), null, policies.errors(), true, "promote", actor);
+            new Notices(context).policyViolation(head.config(), to, null, policies.errors(), true, "promote", actor);
         }
         policies.enforce();
         return edit.files();

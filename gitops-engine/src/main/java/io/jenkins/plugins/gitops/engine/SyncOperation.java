@@ -167,7 +167,7 @@ final class SyncOperation {
         }
         PolicyReport report = new PolicyChecker(environment.policies()).check(prepared);
         if (!request.dryRun() && !report.violations().isEmpty()) {
-            new Notices(context).policyViolation(snapshot.config(), environment.name(), snapshot.revision().commitId(),
+            new Notices(context).policyViolation(snapshot.config(), environment, snapshot.revision().commitId(),
                     report.blocked() ? report.errors() : report.warnings(), report.blocked(),
                     operation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), request.actor());
         }

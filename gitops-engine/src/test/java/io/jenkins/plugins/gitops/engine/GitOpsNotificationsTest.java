@@ -254,9 +254,10 @@ class GitOpsNotificationsTest {
             assertThat(gitOps.diff(SyncRequest.of("dev")).succeeded()).isTrue();
             assertThat(server.requests()).as("a dry run notifies nothing").isEmpty();
             assertThat(gitOps.sync(SyncRequest.of("dev")).succeeded()).isTrue();
+            assertThat(gitOps.sync(SyncRequest.of("dev")).succeeded()).as("the same revision again").isTrue();
         }
 
-        assertThat(triggers("/audit")).containsExactly("on-policy-violation");
+        assertThat(triggers("/audit")).as("the same warnings are told once").containsExactly("on-policy-violation");
         assertThat(received("/audit").get(0).get("result").asText()).isEqualTo("warned");
         assertThat(received("/audit").get(0).get("message").asText()).contains("docs/web:latest");
         assertThat(log).contains("notification on-policy-violation dev @ " + repo.tip().substring(0, 12)

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 public record Receiver(String name, Type type, URI url, String token) {
     /** Receiver names: what gitops.yaml may write, so that each maps to one {@code GITOPS_RECEIVER_<NAME>_URL}. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    /** Shorter paths ({@code /events}, {@code /api/hooks}) are not masked on their own: they are not secrets. */
+    static final int MIN_SECRET_PATH = 20;
 
     /** The payload shape. */
     public enum Type {
@@ -86,10 +88,13 @@ public record Receiver(String name, Type type, URI url, String token) {
         return "GITOPS_RECEIVER_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_" + suffix;
     }
 
-    /** The secret values of this receiver, for masking: its URL, its token, and the URL's path and query. */
+    /**
+     * The secret values of this receiver, for masking: its URL, its token, its query, and its path when long enough
+     * to be a token (a Slack webhook's {@code /services/T.../B.../...}) rather than a word that messages also use.
+     */
     public List<String> secretValues() {
         List<String> values = new java.util.ArrayList<>(List.of(url.toString()));
-        if (url.getRawPath() != null && url.getRawPath().length() > 1) {
+        if (url.getRawPath() != null && url.getRawPath().length() >= MIN_SECRET_PATH) {
             values.add(url.getRawPath());
         }
         if (url.getRawQuery() != null) {

@@ -45,6 +45,14 @@ class ReceiverNotifierTest {
     }
 
     @Test
+    void theUrlTokenQueryAndATokenLikePathAreSecretButNotAShortPathMessagesAlsoUse() {
+        assertThat(Receiver.of("ops", "slack:https://hooks.slack.example/services/T0/B0/XYZ123", null, "x").secretValues())
+                .containsExactly("https://hooks.slack.example/services/T0/B0/XYZ123", "/services/T0/B0/XYZ123");
+        assertThat(Receiver.of("audit", "https://audit.example/api?key=k3y-value", "bearer-1234", "x").secretValues())
+                .containsExactly("https://audit.example/api?key=k3y-value", "key=k3y-value", "bearer-1234");
+    }
+
+    @Test
     void aBadAddressIsRefusedWithoutEchoingIt() {
         Throwable e = catchThrowable(() -> Receiver.of("ops", "ftp://files.example/T0KEN-xyz", null, "--receiver ops"));
 
