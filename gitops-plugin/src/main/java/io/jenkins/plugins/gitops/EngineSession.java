@@ -81,7 +81,7 @@ final class EngineSession implements AutoCloseable {
         GitOps gitOps = GitOps.builder().repository(repository.getUrl()).credentials(git)
                 .cacheDir(new File(Jenkins.get().getRootDir(), "caches/gitops").toPath())
                 .targets(targets).listener(listener).holder(lookup.holder()).secrets(secrets)
-                .notifier(notifier).link(lookup.link()).build();
+                .notifier(notifier).link(lookup.link()).metrics(GitOpsMetricsAction.metrics()).build();
         return new EngineSession(repository, gitOps, listener, masker);
     }
 

@@ -13,6 +13,7 @@ import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
 import io.jenkins.plugins.gitops.engine.delivery.DeliveryMetrics;
+import io.jenkins.plugins.gitops.engine.delivery.DeliveryReport;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import io.jenkins.plugins.gitops.engine.model.Masking;
@@ -205,6 +206,15 @@ public final class GitOps implements AutoCloseable {
      */
     public DeliveryMetrics delivery(String environment, Instant from, Instant to) {
         return new DeliveryQuery(context).run(environment, from, to);
+    }
+
+    /**
+     * The figures of an environment over the 30 days before {@code to} and its weekly trend over the 12 weeks
+     * before it ({@link DeliveryReport}), from one read of the target's history. Read-only; for dashboards
+     * (the Jenkins job page) that refresh it in the background.
+     */
+    public DeliveryReport deliveryReport(String environment, Instant to) {
+        return new DeliveryQuery(context).report(environment, to);
     }
 
     /**
