@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitops.engine.cluster.Targets;
 import io.jenkins.plugins.gitops.engine.pipeline.ControllerAccess;
 import io.jenkins.plugins.gitops.engine.pipeline.LifecycleOperations;
 import io.jenkins.plugins.gitops.engine.model.Masking;
+import io.jenkins.plugins.gitops.engine.notify.Notifier;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
 import java.io.File;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ final class EngineSession implements AutoCloseable {
             String id = targetCredentialsId != null ? targetCredentialsId : target.getCredentialsId();
             settings.put(environment, credentials.target(id, target.getContext(), target.getDockerHost()));
         }
+        Notifier notifier = Notifications.notifier(config, secrets, log);
         Masking masker = new Masking(secrets);
         ProgressListener listener = masker.wrap(BuildLog.listener(log)::progress)::accept;
         // a session for one environment also opens its previews (environments of their own) with its settings
@@ -79,7 +81,7 @@ final class EngineSession implements AutoCloseable {
         GitOps gitOps = GitOps.builder().repository(repository.getUrl()).credentials(git)
                 .cacheDir(new File(Jenkins.get().getRootDir(), "caches/gitops").toPath())
                 .targets(targets).listener(listener).holder(lookup.holder()).secrets(secrets)
-                .metrics(GitOpsMetricsAction.metrics()).build();
+                .notifier(notifier).link(lookup.link()).metrics(GitOpsMetricsAction.metrics()).build();
         return new EngineSession(repository, gitOps, listener, masker);
     }
 

@@ -35,6 +35,7 @@ public class GitOpsConfiguration extends GlobalConfiguration {
     private boolean selfHealAllowed;
     private boolean controllerCredentialsAllowed;
     private boolean unconfiguredRepositoriesAllowed;
+    private List<NotificationReceiver> receivers = new ArrayList<>();
 
     public GitOpsConfiguration() {
         load();
@@ -58,6 +59,7 @@ public class GitOpsConfiguration extends GlobalConfiguration {
         }
         List<GitOpsRepository> previous = repositories;
         repositories = new ArrayList<>();
+        receivers = new ArrayList<>();
         req.bindJSON(this, json);
         if (getRepositories().stream().anyMatch(r -> r.getUrl() == null)) {
             repositories = previous; // nothing of the form is kept: the page shows the error
@@ -75,6 +77,18 @@ public class GitOpsConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setRepositories(List<GitOpsRepository> repositories) {
         this.repositories = repositories == null ? new ArrayList<>() : new ArrayList<>(repositories);
+        save();
+    }
+
+    /** The notification receivers gitops.yaml may name, with the credentials holding their URLs (docs/notifications.md). */
+    @NonNull
+    public List<NotificationReceiver> getReceivers() {
+        return receivers == null ? List.of() : List.copyOf(receivers);
+    }
+
+    @DataBoundSetter
+    public void setReceivers(List<NotificationReceiver> receivers) {
+        this.receivers = receivers == null ? new ArrayList<>() : new ArrayList<>(receivers);
         save();
     }
 

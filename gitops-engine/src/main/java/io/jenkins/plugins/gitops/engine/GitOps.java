@@ -22,6 +22,7 @@ import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.model.TargetSpec;
+import io.jenkins.plugins.gitops.engine.notify.Notifier;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
 import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
@@ -58,7 +59,7 @@ public final class GitOps implements AutoCloseable {
         this.context = new EngineContext(repository, Objects.requireNonNull(builder.targets, "targets"),
                 builder.renderers, builder.listener, builder.holder, builder.cacheDir,
                 builder.metrics != null ? builder.metrics : new GitOpsMetrics(),
-                new Signatures(builder.trustedKeys, builder.signingKey), secrets);
+                new Signatures(builder.trustedKeys, builder.signingKey), secrets, builder.notifier, builder.link);
         this.context.clock = builder.clock;
     }
 
@@ -182,6 +183,31 @@ public final class GitOps implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code on-approval-waiting} for a promotion from {@code from} into {@code to} to the receivers of
+     * {@code to}'s {@code notifications:}, for callers that check approvals before calling {@link #promote} (the
+     * Jenkins step). {@link #promote} sends it by itself when it refuses a promotion without an approver.
+     */
+    public void notifyApprovalWaiting(String from, String to, String actor) {
+        masked(() -> {
+            ProjectConfig config = context.repository.snapshot(null).config();
+            new Notices(context).approvalWaiting(config, config.environment(from), config.environment(to), null, actor);
+            return null;
+        });
+    }
+
+    /**
+     * Sends {@code on-window-override}: {@code operation} of {@code environment} at {@code revision} runs outside its
+     * deployment window because {@code actor} overrode it with {@code reason} (docs/notifications.md).
+     */
+    public void notifyWindowOverride(String environment, String revision, String operation, String actor, String reason) {
+        masked(() -> {
+            new Notices(context).windowOverride(context.repository.snapshot(null).config(), environment, revision,
+                    operation, actor, reason);
+            return null;
+        });
+    }
+
     /** Last deployment, Git HEAD, health, pin and lease of an environment. Read-only. */
     public EnvironmentStatus status(String environment) {
         return masked(() -> new StatusQuery(context).run(environment));
@@ -256,6 +282,7 @@ public final class GitOps implements AutoCloseable {
     public void close() {
         context.repository.close();
         context.targets.close();
+        context.notifier.close();
     }
 
     /** Configures a {@link GitOps}. Only the repository and the target factory are required. */
@@ -272,6 +299,8 @@ public final class GitOps implements AutoCloseable {
         private TrustedKeys trustedKeys = TrustedKeys.NONE;
         private Path signingKey;
         private java.time.Clock clock = java.time.Clock.systemUTC();
+        private Notifier notifier = Notifier.NONE;
+        private String link;
 
         /** A Git URL, a local Git repository, or a plain local folder. */
         public Builder repository(String location) {
@@ -348,6 +377,21 @@ public final class GitOps implements AutoCloseable {
         /** The clock deployment windows are evaluated with (docs/windows.md); default: the system's, in UTC. */
         public Builder clock(java.time.Clock value) {
             this.clock = value == null ? java.time.Clock.systemUTC() : value;
+            return this;
+        }
+
+        /**
+         * Where notification events go (docs/notifications.md); closed with the facade. Default: nowhere. The
+         * events of an operation are only those its environment's {@code notifications:} subscribes receivers to.
+         */
+        public Builder notifier(Notifier value) {
+            this.notifier = value == null ? Notifier.NONE : value;
+            return this;
+        }
+
+        /** The link events carry: the Jenkins build, the agent's address (null: none). */
+        public Builder link(String value) {
+            this.link = value == null || value.isBlank() ? null : value;
             return this;
         }
 

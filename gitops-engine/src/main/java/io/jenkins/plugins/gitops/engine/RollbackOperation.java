@@ -34,7 +34,7 @@ final class RollbackOperation {
         Repository.Snapshot head = context.repository.snapshot(null);
         Environment environment = head.config().environment(request.environment());
         String windowOverride = new WindowGate(context).checkManual(head.config(), environment.name(), "rollback",
-                request.overrideWindow());
+                request.overrideWindow(), request.actor());
         Chosen chosen = choose(environment, request.to());
         context.listener.progress("Rolling back '" + environment.name() + "' to " + chosen.describe() + " ("
                 + request.mode().name().toLowerCase(java.util.Locale.ROOT) + ")");

@@ -75,13 +75,25 @@ final class SyncOperation {
      * @param reason       why (auto-rollback, self-heal), kept in the record; null for none
      */
     SyncResult run(SyncRequest request, Operation operation, String rolledBackTo, String reason) {
+        try {
+            return sync(request, operation, rolledBackTo, reason);
+        } catch (GitOpsException e) {
+            if (subject == SyncSubject.DECLARED) {
+                new Notices(context).syncError(request, operation, e);
+            }
+            throw e;
+        }
+    }
+
+    private SyncResult sync(SyncRequest request, Operation operation, String rolledBackTo, String reason) {
         Instant started = Instant.now();
         Repository.Snapshot snapshot = context.repository.snapshot(request.revision());
         Environment environment = subject.environment(snapshot, request.environment());
         if (manualWindowCheck && !request.dryRun()) {
             // today's windows (default branch), whatever revision is deployed; before anything is rendered
             ProjectConfig rules = request.revision() == null ? snapshot.config() : context.repository.snapshot(null).config();
-            windowOverride = new WindowGate(context).checkManual(rules, environment.name(), "sync", request.overrideWindow());
+            windowOverride = new WindowGate(context).checkManual(rules, environment.name(), "sync", request.overrideWindow(),
+                    request.actor());
         }
         if (request.prune() != null) {
             environment = environment.withPrune(request.prune());
@@ -105,7 +117,7 @@ final class SyncOperation {
             rendered.warnings().forEach(w -> listener.progress("  warning: " + w));
             DesiredState prepared = target.prepare(rendered);
             target.validate(prepared);
-            List<String> warnings = new ArrayList<>(checkPolicies(environment, prepared));
+            List<String> warnings = new ArrayList<>(checkPolicies(snapshot, environment, prepared, request, operation));
             if (windowOverride != null && !request.dryRun()) {
                 warnings.add("deployment window overridden: " + windowOverride);
             }
@@ -138,6 +150,7 @@ final class SyncOperation {
                 context.history(target, environment).append(record);
                 result = result.withRecordId(record.id());
                 Observations.deployment(context.metrics, context.secrets, environment, operation, record, result);
+                new Notices(context).syncRecorded(snapshot.config(), environment, operation, request, result, reason);
                 if (!result.succeeded() && environment.autoRollback() && operation != Operation.ROLLBACK) {
                     lease.close();
                     // recovery is not a manual operation: no window check, no override recorded
@@ -175,11 +188,17 @@ final class SyncOperation {
     }
 
     /** Enforced violations refuse the sync before any write; warnings are returned for the result. */
-    private List<String> checkPolicies(Environment environment, DesiredState prepared) {
+    private List<String> checkPolicies(Repository.Snapshot snapshot, Environment environment, DesiredState prepared,
+            SyncRequest request, Operation operation) {
         if (environment.policies().isEmpty()) {
             return List.of();
         }
         PolicyReport report = new PolicyChecker(environment.policies()).check(prepared);
+        if (!request.dryRun() && !report.violations().isEmpty()) {
+            new Notices(context).policyViolation(snapshot.config(), environment, snapshot.revision().commitId(),
+                    report.blocked() ? report.errors() : report.warnings(), report.blocked(),
+                    operation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), request.actor());
+        }
         report.enforce();
         report.warnings().forEach(w -> context.listener.progress("  policy warning: " + w));
         return report.warnings();

@@ -13,6 +13,8 @@ import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
+import io.jenkins.plugins.gitops.engine.model.NotificationTrigger;
+import io.jenkins.plugins.gitops.engine.notify.NotificationEvent;
 import io.jenkins.plugins.gitops.engine.testing.WorkRepository;
 import io.jenkins.plugins.gitops.engine.window.WindowClosedException;
 import io.jenkins.plugins.gitops.engine.window.WindowState;
@@ -49,6 +51,7 @@ class GitOpsWindowsTest {
     private InProcessKubernetes api;
     private WorkRepository repo;
     private final List<String> log = new ArrayList<>();
+    private final List<NotificationEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
@@ -66,7 +69,7 @@ class GitOpsWindowsTest {
     private GitOps gitOps(Instant now) {
         return GitOps.builder().repository(repo.remote()).cacheDir(temp.resolve("cache"))
                 .targets(env -> new KubernetesTarget(api.newClient(), env)).listener(log::add).holder("ci")
-                .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+                .notifier(events::add).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
     }
 
     private Deployment web(String namespace) {
@@ -99,6 +102,12 @@ class GitOpsWindowsTest {
             assertThat(overridden.warnings()).contains("deployment window overridden: " + note);
             DeploymentRecord record = gitOps.history("prod").get(0);
             assertThat(record.windowOverride()).isEqualTo(note);
+            assertThat(events).singleElement().satisfies(e -> {
+                assertThat(e.trigger()).isEqualTo(NotificationTrigger.WINDOW_OVERRIDE);
+                assertThat(e.environment()).isEqualTo("prod");
+                assertThat(e.receivers()).containsExactly("ops");
+                assertThat(e.message()).isEqualTo("sync outside the deployment window, overridden: " + note);
+            });
         }
         try (GitOps gitOps = gitOps(THURSDAY_NOON)) {
             repo.write("environments/prod/kustomization.yaml", repo.read("environments/prod/kustomization.yaml")

@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitops.engine.GitOps;
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.ProgressListener;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
+import io.jenkins.plugins.gitops.engine.notify.Notifier;
 import io.jenkins.plugins.gitops.engine.cluster.Targets;
 import java.util.Map;
 
@@ -16,13 +17,13 @@ final class CliOptions {
 
     /** @param holder who takes the environment leases, as shown to whoever is refused one */
     static GitOps gitOps(RepositoryOptions repository, TargetOptions target, Map<String, String> env,
-            ProgressListener listener, String holder, GitOpsMetrics metrics) {
+            ProgressListener listener, String holder, GitOpsMetrics metrics, Notifier notifier, String link) {
         if (repository.revision() != null) {
             throw new InvalidInputException("--revision: the agent follows each environment's branch in the repository; "
                     + "remove --revision");
         }
         return GitOps.builder().repository(repository.location(env)).credentials(repository.credentials(env))
                 .cacheDir(repository.cacheDir(env)).targets(Targets.shared(target.settings(env)))
-                .listener(listener).holder(holder).metrics(metrics).build();
+                .listener(listener).holder(holder).metrics(metrics).notifier(notifier).link(link).build();
     }
 }

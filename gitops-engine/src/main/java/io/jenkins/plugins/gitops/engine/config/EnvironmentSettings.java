@@ -49,6 +49,8 @@ final class EnvironmentSettings {
     Map<String, String> variables;
     /** {@code windows:} (docs/windows.md); replaces the defaults' list as a whole, {@code []} included. */
     List<io.jenkins.plugins.gitops.engine.model.SyncWindow> windows;
+    /** {@code notifications:}; null when absent or invalid (reported). */
+    io.jenkins.plugins.gitops.engine.model.NotificationRules notifications;
     /** {@code preview:}, environments only; null when absent or invalid (reported). */
     io.jenkins.plugins.gitops.engine.model.PreviewSpec preview;
 }

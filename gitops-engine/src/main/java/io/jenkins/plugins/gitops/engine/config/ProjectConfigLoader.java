@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.config;
 
 import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.NotificationRules;
 import io.jenkins.plugins.gitops.engine.model.PreviewSpec;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.model.SyncWindow;
@@ -129,19 +130,22 @@ public final class ProjectConfigLoader {
         new EnvironmentChecks(parsed, problems).run();
         Map<String, Environment> result = new LinkedHashMap<>();
         Map<String, PreviewSpec> previews = new LinkedHashMap<>();
+        Map<String, NotificationRules> notifications = new LinkedHashMap<>();
         Map<String, List<SyncWindow>> windows = new LinkedHashMap<>();
         parsed.stream().filter(p -> p.environment() != null).forEach(p -> {
             result.put(p.name(), p.environment());
+            NotificationRules own = p.settings().notifications != null ? p.settings().notifications : NotificationRules.NONE;
+            notifications.put(p.name(), own.over(defaults.notifications));
             if (p.settings().preview != null) {
                 previews.put(p.name(), p.settings().preview);
             }
             // like the other lists, an environment's windows replace those of defaults: as a whole
-            List<SyncWindow> own = p.settings().windows != null ? p.settings().windows : defaults.windows;
-            if (own != null && !own.isEmpty()) {
-                windows.put(p.name(), own);
+            List<SyncWindow> ownWindows = p.settings().windows != null ? p.settings().windows : defaults.windows;
+            if (ownWindows != null && !ownWindows.isEmpty()) {
+                windows.put(p.name(), ownWindows);
             }
         });
-        return new ProjectConfig(result, previews, windows);
+        return new ProjectConfig(result, previews, notifications, windows);
     }
 
     private static EnvironmentSettings defaults(YamlMap.Entry entry, Problems problems) {

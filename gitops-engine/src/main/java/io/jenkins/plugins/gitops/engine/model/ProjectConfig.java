@@ -6,16 +6,20 @@ import java.util.Map;
 
 /**
  * The parsed and validated gitops.yaml of a repository: its environments, in file order, the
- * {@code preview:} sections keyed by the environment that declares them (their template), and the deployment
- * windows of each environment that has any (its own {@code windows:}, or those of {@code defaults:}).
+ * {@code preview:} sections keyed by the environment that declares them (their template), each
+ * environment's {@code notifications:} resolved with the defaults (docs/notifications.md), and the deployment
+ * windows of each environment that has any (its own {@code windows:}, or those of {@code defaults:};
+ * docs/windows.md).
  */
 public record ProjectConfig(Map<String, Environment> environments, Map<String, PreviewSpec> previews,
-        Map<String, java.util.List<SyncWindow>> windows) {
+        Map<String, NotificationRules> notifications, Map<String, java.util.List<SyncWindow>> windows) {
     public static final String FILE_NAME = "gitops.yaml";
 
     public ProjectConfig {
         environments = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environments));
         previews = previews == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(previews));
+        notifications = notifications == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notifications));
         Map<String, java.util.List<SyncWindow>> copied = new LinkedHashMap<>();
         if (windows != null) {
             windows.forEach((name, list) -> copied.put(name, java.util.List.copyOf(list)));
@@ -24,8 +28,19 @@ public record ProjectConfig(Map<String, Environment> environments, Map<String, P
     }
 
     /** A project without deployment windows. */
+    public ProjectConfig(Map<String, Environment> environments, Map<String, PreviewSpec> previews,
+            Map<String, NotificationRules> notifications) {
+        this(environments, previews, notifications, Map.of());
+    }
+
+    /** A project without notifications. */
     public ProjectConfig(Map<String, Environment> environments, Map<String, PreviewSpec> previews) {
         this(environments, previews, Map.of());
+    }
+
+    /** Which receivers each trigger of the named environment goes to; none for an unknown environment. */
+    public NotificationRules notifications(String environment) {
+        return notifications.getOrDefault(environment, NotificationRules.NONE);
     }
 
     /** A project without previews. */
@@ -37,7 +52,7 @@ public record ProjectConfig(Map<String, Environment> environments, Map<String, P
     public ProjectConfig withRepository(String repositoryId) {
         Map<String, Environment> owned = new LinkedHashMap<>();
         environments.forEach((name, env) -> owned.put(name, env.withRepository(repositoryId)));
-        return new ProjectConfig(owned, previews, windows);
+        return new ProjectConfig(owned, previews, notifications, windows);
     }
 
     /** The deployment windows of the named environment (docs/windows.md); empty when it has none. */
