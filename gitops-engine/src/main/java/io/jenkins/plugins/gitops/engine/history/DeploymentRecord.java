@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,13 +36,14 @@ import java.util.TreeMap;
  *                     its images), so rollbacks can tell deployments of equal content apart; null when unknown
  * @param windowOverride why the operation ran although the environment's deployment windows were closed, and which
  *                     window closed them ({@code hotfix INC-42 (closed: inside deny window ...)}, docs/windows.md);
- *                     null when no window had to be overridden
+ *                     null when no window had to be overridden (then left out of the JSON, so the compact
+ *                     summaries of {@link HistorySummary} keep their size)
  */
 public record DeploymentRecord(String id, String environment, Operation operation, String revision,
         Map<String, String> release, String trigger, String actor, Instant startedAt, Instant finishedAt,
         Result result, String message, Counts counts, String healthStatus, List<String> diffSummary,
         String rolledBackTo, List<String> hooks, String signer, String owner, String contentDigest,
-        String windowOverride) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String windowOverride) {
 
     public static final String TRIGGER_MANUAL = "manual";
     public static final String TRIGGER_PIPELINE = "pipeline";
