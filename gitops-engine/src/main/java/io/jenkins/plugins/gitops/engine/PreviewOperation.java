@@ -17,6 +17,7 @@ import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import io.jenkins.plugins.gitops.engine.model.TargetSpec;
 import io.jenkins.plugins.gitops.engine.preview.Preview;
 import io.jenkins.plugins.gitops.engine.preview.PreviewRewriter;
+import io.jenkins.plugins.gitops.engine.preview.PreviewUrls;
 import io.jenkins.plugins.gitops.engine.sync.SyncExecutor;
 import io.jenkins.plugins.gitops.engine.sync.SyncOptions;
 import io.jenkins.plugins.gitops.engine.sync.SyncOutcome;
@@ -59,7 +60,8 @@ final class PreviewOperation {
 
     /**
      * Deletes every object the preview's environment owns (its labels), the namespace last. Its history
-     * lives in that namespace (Kubernetes) and goes with it, so no record is written.
+     * lives in that namespace (Kubernetes) and goes with it, or is removed from the stack (Swarm), so no
+     * record is written.
      */
     PreviewResult delete(String environment, String id) {
         Instant started = Instant.now();
@@ -76,6 +78,9 @@ final class PreviewOperation {
                     .execute(plan, SyncOptions.defaults(own.healthTimeout()).withWait(false));
             SyncResult result = SyncResults.of(own, head.revision().commitId(), target.describe(), false, outcome,
                     List.of(), Duration.between(started, Instant.now()));
+            if (result.succeeded()) {
+                target.removeHistory(); // Swarm: the stack's history configs (Kubernetes: gone with the namespace)
+            }
             context.listener.progress((result.succeeded() ? "" : "FAILED: " + result.message() + "\n") + "  deleted "
                     + result.deleted() + " object(s) of preview '" + preview.name() + "'");
             return new PreviewResult(environment, preview.id(), preview.name(), null, result);
@@ -154,10 +159,13 @@ final class PreviewOperation {
         }
     }
 
-    /** Kubernetes: the URL the preview's namespace records (see PreviewRewriter). */
+    /**
+     * Kubernetes: the URL the preview's namespace records (see PreviewRewriter). Swarm: from its services
+     * (a Traefik rule's URL label, else the preview host and a port the daemon published; {@link PreviewUrls}).
+     */
     private static String url(Preview preview, Target target) {
         if (preview.template().target().type() != TargetSpec.Type.KUBERNETES) {
-            return null;
+            return PreviewUrls.swarm(preview, target.endpoints());
         }
         return target.get(new ResourceKey("", "Namespace", null, preview.name()))
                 .map(ns -> ns.annotations().get(Labels.PREVIEW_URL)).orElse(null);
