@@ -72,6 +72,7 @@ final class SyncOperation {
                 + snapshot.revision());
         CommitSignature signature = context.signatures.check(context, environment, snapshot.revision().commitId(),
                 "the commit to deploy");
+        String signer = signature == null ? null : signature.recordValue();
         boolean kubernetes = environment.target() != null && environment.target().type() == TargetSpec.Type.KUBERNETES;
         // bad input is refused before any target is opened; only Kubernetes renders need the cluster's capabilities
         DesiredState offline = kubernetes ? null : subject.render(context, snapshot, environment, request.variables(),
@@ -86,7 +87,7 @@ final class SyncOperation {
             List<String> warnings = new ArrayList<>(checkPolicies(environment, prepared));
             if (request.dryRun()) {
                 return execute(request, environment, snapshot, target, prepared, plan(environment, target, prepared, started),
-                        warnings, started);
+                        warnings, started).withSigner(signer);
             }
             SyncPlan unlocked = plan(environment, target, prepared, started);
             if (unlocked.hasChanges()) {
@@ -97,7 +98,7 @@ final class SyncOperation {
             if (!unlocked.hasChanges() && operation == Operation.SYNC && alreadyRecorded(target, environment, revision)) {
                 // a no-op sync of a recorded revision writes nothing at all: no lock, no record, no hook
                 return execute(request, environment, snapshot, target, prepared, unlocked.withoutHooks(), warnings,
-                        started);
+                        started).withSigner(signer);
             }
             Duration timeout = timeout(request, environment);
             try (LeaseHandle lease = context.lease(target).acquire(environment.name(), context.holder,
@@ -108,9 +109,9 @@ final class SyncOperation {
                         request.trigger(), request.actor(), started, Instant.now())
                         .withContentDigest(ContentDigest.of(rendered));
                 record = Records.annotate(record, rolledBackTo, reason);
-                record = signature == null ? record : record.withSigner(signature.recordValue());
+                record = signature == null ? record : record.withSigner(signer);
                 context.history(target, environment).append(record);
-                result = result.withRecordId(record.id());
+                result = result.withRecordId(record.id()).withSigner(signer);
                 Observations.deployment(context.metrics, context.secrets, environment, operation, record, result);
                 if (!result.succeeded() && environment.autoRollback() && operation != Operation.ROLLBACK) {
                     lease.close();

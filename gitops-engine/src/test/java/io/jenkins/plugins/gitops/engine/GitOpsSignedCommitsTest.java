@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.api.OperationResult;
 import io.jenkins.plugins.gitops.engine.api.PromoteRequest;
 import io.jenkins.plugins.gitops.engine.api.RollbackRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
+import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
@@ -112,10 +113,14 @@ class GitOpsSignedCommitsTest {
     void aTrustedSignatureIsDeployedAndItsSignerRecorded() {
         String signed = aliceCommit("release 1.0.0");
         GitOps gitOps = gitOps(null);
-        assertThat(gitOps.sync(SyncRequest.of("staging")).succeeded()).isTrue();
+        SyncResult result = gitOps.sync(SyncRequest.of("staging"));
+        assertThat(result.succeeded()).isTrue();
         DeploymentRecord record = gitOps.history("staging").get(0);
         assertThat(record.revision()).isEqualTo(signed);
         assertThat(record.signer()).startsWith("alice@example.test (ssh SHA256:");
+        assertThat(result.signer()).as("the result carries it for the build page").isEqualTo(record.signer());
+        assertThat(gitOps.sync(SyncRequest.of("staging")).signer()).as("a sync that writes nothing too")
+                .isEqualTo(record.signer());
         assertThat(progress).anyMatch(p -> p.contains("signature of " + signed.substring(0, 12) + ": verified, alice@example.test"));
     }
 
