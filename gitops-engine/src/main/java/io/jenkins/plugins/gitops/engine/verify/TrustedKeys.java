@@ -65,7 +65,7 @@ public final class TrustedKeys {
     /**
      * Keys given as content (Jenkins credentials): OpenPGP keys and allowed_signers text; either may be null.
      * The allowed_signers content is written to a private file under {@code workDir} because JGit reads it
-     * from a file.
+     * from a file; the caller deletes {@code workDir} when done with the keys (the plugin: per session).
      */
     public static TrustedKeys fromContent(byte[] openPgpKeys, String openPgpSource, byte[] allowedSignersContent,
             Path workDir) {
@@ -76,7 +76,6 @@ public final class TrustedKeys {
                 Files.createDirectories(workDir);
                 signers = Files.createTempFile(workDir, "allowed_signers", "");
                 Files.write(signers, allowedSignersContent);
-                signers.toFile().deleteOnExit();
             } catch (IOException e) {
                 throw new io.jenkins.plugins.gitops.engine.OperationFailedException("cannot write the allowed signers to "
                         + workDir + ": " + e.getMessage(), e);

@@ -98,6 +98,28 @@ class CommitVerifierTest {
     }
 
     @Test
+    void keysGivenAsContentAsJenkinsCredentialsHoldThemVerifyLikeKeyFiles() throws Exception {
+        write("a.txt", "content");
+        String ssh = keys.commitSsh(work, remote, alice, "signed by alice");
+        write("a.txt", "content 2");
+        String gpg = keys.commitGpg(work, remote, bob, "Bob <bob@example.test>", "signed by bob");
+        byte[] armored = Files.readAllBytes(keys.exportPublic(bob, "bob-content.asc"));
+        byte[] signers = Files.readAllBytes(keys.allowedSigners("signers-content", Map.of("alice@example.test", alice)));
+        Path dir = temp.resolve("session-keys");
+
+        TrustedKeys fromContent = TrustedKeys.fromContent(armored, "credentials 'pgp'", signers, dir);
+
+        assertThat(verify(fromContent, ssh).signer()).isEqualTo("alice@example.test");
+        assertThat(verify(fromContent, gpg).verified()).isTrue();
+        assertThat(fromContent.sources()).containsExactly("credentials 'pgp'");
+        try (var files = Files.list(dir)) {
+            assertThat(files.toList()).as("only the allowed_signers copy, which the caller deletes").hasSize(1);
+        }
+        assertThat(verify(TrustedKeys.fromContent(null, null, signers, temp.resolve("other")), gpg).verified())
+                .as("OpenPGP keys not given").isFalse();
+    }
+
+    @Test
     void binaryKeyringIsReadLikeAnArmoredOne() throws Exception {
         Path binary = temp.resolve("bob.gpg");
         write("a.txt", "binary");
