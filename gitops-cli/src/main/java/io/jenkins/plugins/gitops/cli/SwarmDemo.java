@@ -1,6 +1,8 @@
 package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.GitOps;
+import io.jenkins.plugins.gitops.engine.api.PreviewRequest;
+import io.jenkins.plugins.gitops.engine.api.PreviewResult;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
@@ -24,7 +26,8 @@ import java.util.TreeMap;
  * The Swarm part of {@code gitops demo}: MediaNest's development stack from compose files, synced
  * to a real Docker swarm manager. Shows that a sync changes only what Git changed: a re-sync leaves
  * every service's version untouched, a new image updates exactly that service, and a service
- * removed from Git is pruned. Removes the stack at the end.
+ * removed from Git is pruned; then a pull request's preview stack is created next to it and deleted.
+ * Removes the stack at the end.
  */
 final class SwarmDemo {
     static final String ENVIRONMENT = "development";
@@ -102,6 +105,20 @@ final class SwarmDemo {
                 + compose.substring(compose.indexOf("networks:\n  dev-network:")));
         say(out, "committed " + repo.commit("development: drop debug-tools"));
         show(gitOps.sync(request()));
+
+        step(out, "7. A pull request gets a preview: development copied into stack medianest-dev-pr-42 with app"
+                + " version 1, its published ports assigned by the daemon (13000/14000 belong to development)");
+        PreviewResult preview = gitOps.previewCreate(PreviewRequest.of(ENVIRONMENT, "42")
+                .withVariables(Map.of("APP_VERSION", "1")).withTrigger("demo", "demo"));
+        show(preview.sync());
+        say(out, "preview " + preview.name() + " answers at " + preview.url() + "; gitops preview list:");
+        gitOps.previews(ENVIRONMENT).forEach(p -> say(out, "    " + p.name() + "  revision "
+                + p.revision().substring(0, 12) + "  health " + p.health() + "  " + p.url()));
+
+        step(out, "8. The pull request is merged: its preview stack is deleted, development is untouched");
+        PreviewResult deleted = gitOps.previewDelete(ENVIRONMENT, "42");
+        say(out, "deleted " + deleted.sync().deleted() + " object(s) of " + deleted.name() + "; development still runs "
+                + versions().size() + " service(s)");
     }
 
     private static SyncRequest request() {
