@@ -4,10 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OFFLINE=${OFFLINE--o}   # OFFLINE= bench/kubernetes.sh lets Maven download what is missing
-./mvnw -q $OFFLINE -DskipTests -pl gitops-engine -am package
-CP_FILE=gitops-engine/target/bench.classpath
-# test scope only adds slf4j-simple (so warnings are printed) and the test libraries, which are not used
-./mvnw -q $OFFLINE -pl gitops-engine dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$CP_FILE"
+CP_FILE=gitops-bench/target/bench.classpath
+# one reactor run: the engine and testkit jars it builds are on the classpath (runtime scope adds slf4j-simple,
+# so warnings are printed); every module writes CP_FILE in turn, gitops-bench last
+./mvnw -q $OFFLINE -DskipTests -pl gitops-bench -am package dependency:build-classpath \
+  -Dmdep.includeScope=runtime -Dmdep.outputFile="$PWD/$CP_FILE"
 exec java -Xms1g -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "gitops-engine/target/classes:$(cat "$CP_FILE")" \
-  io.jenkins.plugins.gitops.engine.bench.KubernetesBenchmark "$@"
+  -cp "gitops-bench/target/classes:$(cat "$CP_FILE")" \
+  io.jenkins.plugins.gitops.bench.KubernetesBenchmark "$@"

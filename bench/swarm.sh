@@ -7,8 +7,8 @@
 #   bench/swarm.sh [--runs 3] [--services 20] [--docker-host unix:///...] [--docker /usr/bin/docker]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-classpath="$PWD/gitops-engine/target/bench.classpath"
-./mvnw -o -q -pl gitops-engine compile dependency:build-classpath \
+classpath="$PWD/gitops-bench/target/bench.classpath"
+./mvnw -o -q -DskipTests -pl gitops-bench -am package dependency:build-classpath \
   -Dmdep.outputFile="$classpath" -Dmdep.includeScope=runtime >&2
-exec java -cp "gitops-engine/target/classes:$(cat "$classpath")" \
-  io.jenkins.plugins.gitops.engine.bench.SwarmBenchmark "$@"
+exec java -cp "gitops-bench/target/classes:$(cat "$classpath")" \
+  io.jenkins.plugins.gitops.bench.SwarmBenchmark "$@"

@@ -3,7 +3,7 @@ package io.jenkins.plugins.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Item;
-import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
+import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.jenkins.plugins.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
-import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
+import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.lease.KubernetesLease;
 import io.jenkins.plugins.gitops.engine.pipeline.LeaseHolders;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.jenkins.plugins.gitops.engine.api.OperationResult;
 import io.jenkins.plugins.gitops.engine.api.RollbackRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
-import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
+import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.delivery.DeliveryMetrics;
 import io.jenkins.plugins.gitops.engine.delivery.DoraBand;

@@ -57,6 +57,10 @@ class PlantedDefectsTest {
                         "docs/steps.md:6: hello has no parameter 'wait' (it takes environment, timeout)")),
                 Arguments.of("terminator-not-public", List.of("Shutdown.java: @Terminator method Shutdown.stop() is in class"
                         + " Shutdown, which is not public")),
+                Arguments.of("engine-test-scaffolding", List.of(
+                        "InProcessApi.java: imports io.fabric8.kubernetes.client.server.mock.KubernetesMockServer, test"
+                                + " scaffolding",
+                        "gitops-engine/pom.xml: kubernetes-server-mock is not in test scope")),
                 Arguments.of("extension-not-public", List.of(
                         "HelloStep.java: @Extension class DescriptorImpl is not public",
                         "HelloStep.java: @Extension class DescriptorImpl is nested but not static")));

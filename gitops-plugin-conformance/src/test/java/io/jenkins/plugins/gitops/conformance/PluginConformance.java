@@ -14,7 +14,8 @@ import java.util.List;
  * <li>{@link PersistedFieldCheck}: persisted fields hold only classes the class filter accepts;</li>
  * <li>{@link JellyViewCheck}: views are well-formed, escape by default, and their fields are properties with help;</li>
  * <li>{@link StepUsageCheck}: documented Pipelines pass only parameters the steps have;</li>
- * <li>{@link VisibilityCheck}: {@code @Initializer}/{@code @Terminator} methods and extensions are public.</li>
+ * <li>{@link VisibilityCheck}: {@code @Initializer}/{@code @Terminator} methods and extensions are public;</li>
+ * <li>{@link EngineJarCheck}: the bundled engine carries no test scaffolding (mock servers, testkit, JUnit).</li>
  * </ul>
  */
 final class PluginConformance {
@@ -35,6 +36,7 @@ final class PluginConformance {
         problems.addAll(new JellyViewCheck(sources, plugin.resolve("resources")).run());
         problems.addAll(new StepUsageCheck(sources, repository).run());
         problems.addAll(new VisibilityCheck(sources).run());
+        problems.addAll(new EngineJarCheck(engine, repository.resolve("gitops-engine/pom.xml")).run());
         return problems;
     }
 }

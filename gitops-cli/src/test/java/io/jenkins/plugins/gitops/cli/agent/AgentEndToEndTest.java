@@ -7,7 +7,7 @@ import io.jenkins.plugins.gitops.cli.ExitCodes;
 import io.jenkins.plugins.gitops.engine.GitOps;
 import io.jenkins.plugins.gitops.engine.api.PreviewRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
-import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
+import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

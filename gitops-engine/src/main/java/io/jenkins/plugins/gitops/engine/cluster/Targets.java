@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesClients;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.cluster.swarm.SwarmConnection;
 import io.jenkins.plugins.gitops.engine.cluster.swarm.SwarmTarget;
@@ -60,9 +61,9 @@ public final class Targets {
     private static KubernetesClient client(TargetSettings settings, String context) {
         if (settings.kubeconfig() != null) {
             Config config = Config.fromKubeconfig(context, settings.kubeconfig(), null);
-            return new KubernetesClientBuilder().withConfig(KubernetesTarget.withEngineRetries(config)).build();
+            return new KubernetesClientBuilder().withConfig(KubernetesClients.withEngineRetries(config)).build();
         }
-        return KubernetesTarget.client(settings.kubeconfigFile(), context);
+        return KubernetesClients.client(settings.kubeconfigFile(), context);
     }
 
     static Target open(Environment environment, TargetSettings settings) {

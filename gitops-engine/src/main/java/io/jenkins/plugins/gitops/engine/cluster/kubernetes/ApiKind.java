@@ -3,7 +3,7 @@ package io.jenkins.plugins.gitops.engine.cluster.kubernetes;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 
 /** One kind as the API serves it: where it lives (group/version/plural) and whether it is namespaced. */
-record ApiKind(String group, String version, String kind, String plural, boolean namespaced) {
+public record ApiKind(String group, String version, String kind, String plural, boolean namespaced) {
 
     String apiVersion() {
         return group.isEmpty() ? version : group + "/" + version;
@@ -14,7 +14,7 @@ record ApiKind(String group, String version, String kind, String plural, boolean
         return kind + " (" + apiVersion() + ")";
     }
 
-    ResourceDefinitionContext context() {
+    public ResourceDefinitionContext context() {
         return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
                 .withPlural(plural).withNamespaced(namespaced).build();
     }

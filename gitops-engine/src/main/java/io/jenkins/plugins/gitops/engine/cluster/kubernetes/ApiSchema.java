@@ -26,9 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Custom resources have no schema here (a real API server checks them against their CRD in the
  * server-side dry run).
  */
-final class ApiSchema {
+public final class ApiSchema {
     /** The JSON shape a field takes; ANY is not checked (free-form JSON, embedded objects). */
-    enum Shape { STRING, INTEGER, NUMBER, BOOLEAN, INT_OR_STRING, QUANTITY, LIST, MAP, OBJECT, ANY }
+    public enum Shape { STRING, INTEGER, NUMBER, BOOLEAN, INT_OR_STRING, QUANTITY, LIST, MAP, OBJECT, ANY }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<Class<?>, Map<String, JavaType>> PROPERTIES = new ConcurrentHashMap<>();
@@ -38,7 +38,7 @@ final class ApiSchema {
     }
 
     /** The type of a built-in kind at this apiVersion; empty for custom resources and unknown versions. */
-    static Optional<Type> of(String apiVersion, String kind) {
+    public static Optional<Type> of(String apiVersion, String kind) {
         if (apiVersion == null || kind == null
                 || BuiltInKinds.ALL.stream().noneMatch(k -> k.apiVersion().equals(apiVersion) && k.kind().equals(kind))) {
             return Optional.empty();
@@ -55,8 +55,8 @@ final class ApiSchema {
     }
 
     /** One place in the schema: a Java type of the fabric8 model and what it means in JSON. */
-    record Type(JavaType javaType) {
-        Shape shape() {
+    public record Type(JavaType javaType) {
+        public Shape shape() {
             Class<?> raw = javaType.getRawClass();
             if (raw == String.class || raw.isEnum()) {
                 return Shape.STRING;
@@ -93,22 +93,22 @@ final class ApiSchema {
         }
 
         /** The element type of a LIST or the value type of a MAP. */
-        Type element() {
+        public Type element() {
             return new Type(javaType.getContentType());
         }
 
         /** The field of an OBJECT, by its JSON name; empty when the schema has no such field. */
-        Optional<Type> property(String name) {
+        public Optional<Type> property(String name) {
             return Optional.ofNullable(properties(javaType.getRawClass()).get(name)).map(Type::new);
         }
 
         /** Fields the Kubernetes OpenAPI marks required for this OBJECT. */
-        List<String> required() {
+        public List<String> required() {
             return RequiredFields.of(javaType.getRawClass());
         }
 
         /** {@code int32}, {@code string}, {@code list}, {@code Container}: how errors name the expected type. */
-        String describe() {
+        public String describe() {
             Class<?> raw = javaType.getRawClass();
             return switch (shape()) {
                 case STRING -> "string";

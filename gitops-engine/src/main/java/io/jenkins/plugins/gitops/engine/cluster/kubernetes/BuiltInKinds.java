@@ -6,11 +6,11 @@ import java.util.Set;
 
 /**
  * The kinds every Kubernetes API server serves. Used in two places only: as the scope fallback when
- * discovery cannot be reached, and as the discovery documents {@link InProcessKubernetes} serves
+ * discovery cannot be reached, and as the discovery documents the in-process API of {@code gitops-testkit} serves
  * (fabric8's mock server answers no discovery for built-in groups).
  */
-final class BuiltInKinds {
-    static final List<ApiKind> ALL = List.of(
+public final class BuiltInKinds {
+    public static final List<ApiKind> ALL = List.of(
             k("", "v1", "Namespace", "namespaces", false),
             k("", "v1", "Node", "nodes", false),
             k("", "v1", "PersistentVolume", "persistentvolumes", false),

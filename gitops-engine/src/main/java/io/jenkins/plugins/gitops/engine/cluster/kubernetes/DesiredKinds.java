@@ -11,7 +11,7 @@ import java.util.Optional;
  * Kinds defined by CustomResourceDefinitions in a desired state: they may be applied in the same
  * sync that creates their CRD, before discovery serves them.
  */
-final class DesiredKinds {
+public final class DesiredKinds {
     static final String CRD_GROUP = "apiextensions.k8s.io";
     static final String CRD_KIND = "CustomResourceDefinition";
 
@@ -48,7 +48,7 @@ final class DesiredKinds {
     }
 
     /** One ApiKind per served version of a CRD ({@code spec.versions[].name}, or v1beta1's {@code spec.version}). */
-    static List<ApiKind> fromCrd(Map<String, Object> crd) {
+    public static List<ApiKind> fromCrd(Map<String, Object> crd) {
         String group = Manifests.string(crd, "spec", "group");
         String kind = Manifests.string(crd, "spec", "names", "kind");
         if (group == null || kind == null) {

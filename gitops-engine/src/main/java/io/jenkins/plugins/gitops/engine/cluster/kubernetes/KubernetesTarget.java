@@ -1,17 +1,6 @@
 package io.jenkins.plugins.gitops.engine.cluster.kubernetes;
 
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.cluster.TargetException;
@@ -29,10 +18,8 @@ import io.jenkins.plugins.gitops.engine.model.Manifests;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import io.jenkins.plugins.gitops.engine.model.TargetSpec;
-import java.io.File;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,6 +56,7 @@ public final class KubernetesTarget implements Target {
     private static final Map<KubernetesClient, Discovery> SHARED_DISCOVERY =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private final Inventory inventory;
+    private final GenericApi api;
     private volatile Map<ResourceKey, Resource> lastLive = Map.of();
     /** Namespaces the desired state of the current sync defines (as Namespace objects). */
     private volatile Set<String> desiredNamespaces = Set.of();
@@ -97,6 +85,7 @@ public final class KubernetesTarget implements Target {
         this.kinds = new Kinds(ownsClient ? new Discovery(client, Clock.systemUTC())
                 : SHARED_DISCOVERY.computeIfAbsent(client, c -> new Discovery(c, Clock.systemUTC())));
         this.inventory = new Inventory(client, environment.name(), namespace);
+        this.api = new GenericApi(client, kinds, namespace);
     }
 
     /**
@@ -106,40 +95,7 @@ public final class KubernetesTarget implements Target {
      */
     public static KubernetesTarget connect(Environment env, String kubeconfigPathOrNull, String contextOrNull) {
         String context = contextOrNull != null ? contextOrNull : env.target() == null ? null : env.target().context();
-        return new KubernetesTarget(client(kubeconfigPathOrNull, context), env);
-    }
-
-    /** A client for a kubeconfig file (or fabric8's auto-configuration when null) and context (null: current). */
-    public static KubernetesClient client(String kubeconfigPathOrNull, String context) {
-        Config config;
-        if (kubeconfigPathOrNull != null) {
-            File file = new File(kubeconfigPathOrNull);
-            if (!file.isFile()) {
-                throw new InvalidInputException("kubeconfig " + kubeconfigPathOrNull
-                        + " does not exist or is not a file; pass the path of a readable kubeconfig");
-            }
-            try {
-                config = Config.fromKubeconfig(context, file);
-            } catch (KubernetesClientException | IllegalArgumentException e) {
-                // the message of a kubeconfig parse error never quotes credentials, but keep only the first line
-                throw new InvalidInputException("kubeconfig " + kubeconfigPathOrNull + ": cannot use context "
-                        + (context == null ? "(current)" : context) + ": " + firstLine(e.getMessage()));
-            }
-        } else {
-            config = Config.autoConfigure(context);
-        }
-        return new KubernetesClientBuilder().withConfig(withEngineRetries(config)).build();
-    }
-
-    /**
-     * fabric8 retries every failed request up to 10 times with backoff on its own, so an unreachable
-     * API server took ~40 s to report. The sync executor already retries writes with the
-     * environment's retry policy; the client only smooths over a blip.
-     */
-    public static Config withEngineRetries(Config config) {
-        config.setRequestRetryBackoffLimit(2);
-        config.setRequestRetryBackoffInterval(200);
-        return config;
+        return new KubernetesTarget(KubernetesClients.client(kubeconfigPathOrNull, context), env);
     }
 
     @Override
@@ -311,16 +267,7 @@ public final class KubernetesTarget implements Target {
     }
 
     private List<Resource> list(ApiKind kind, String ns) {
-        GenericKubernetesResourceList list;
-        try {
-            list = resources(kind, ns).withLabelSelector(Labels.selector(environment.name())).list();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                return List.of(); // a kind whose CRD this sync is about to create
-            }
-            throw ApiErrors.failure("list " + kind.describe() + (ns.isEmpty() ? "" : " in namespace " + ns), e, false);
-        }
-        return list.getItems().stream().map(item -> toResource(kind, item)).toList();
+        return api.list(kind, ns, Labels.selector(environment.name()));
     }
 
     @Override
@@ -330,46 +277,12 @@ public final class KubernetesTarget implements Target {
 
     @Override
     public Resource create(Resource desired) {
-        ApiKind kind = kinds.require(desired);
-        try {
-            GenericKubernetesResource created = resources(kind, desired.namespace())
-                    .resource(toGeneric(ManagedFields.annotate(desired))).create();
-            afterWrite(desired);
-            return toResource(kind, created);
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 409) {
-                throw ApiErrors.failure("create " + desired.key(), e, secretValues(desired));
-            }
-        }
-        LOG.info("{} already exists in {}; patching it instead", desired.key(), describe());
-        Resource live = get(desired.key()).orElseThrow(() -> new TargetException("create " + desired.key()
-                + " failed: it already exists but cannot be read back", true, null));
-        return update(desired, live);
+        return api.create(desired);
     }
 
     @Override
     public Resource update(Resource desired, Resource live) {
-        ApiKind kind = kinds.require(desired);
-        var operations = patch(desired, live);
-        if (operations.isEmpty()) {
-            return live;
-        }
-        try {
-            GenericKubernetesResource patched = resources(kind, desired.namespace()).withName(desired.name())
-                    .patch(PatchContext.of(PatchType.JSON), operations.toString());
-            afterWrite(desired);
-            return toResource(kind, patched);
-        } catch (KubernetesClientException e) {
-            throw ApiErrors.failure("update " + desired.key(), e, secretValues(desired));
-        }
-    }
-
-    /** The JSON patch of an update: three-way merge of the managed fields, desired and live. */
-    private com.fasterxml.jackson.databind.node.ArrayNode patch(Resource desired, Resource live) {
-        Map<String, Object> lastApplied = LastApplied.forMerge(desired, ManagedFields.read(live));
-        Map<String, Object> merged = ThreeWayPatch.merged(lastApplied, LastApplied.desiredForMerge(desired),
-                live.manifest());
-        return ThreeWayPatch.jsonPatch(live.manifest(), merged);
+        return api.update(desired, live);
     }
 
     /**
@@ -381,51 +294,13 @@ public final class KubernetesTarget implements Target {
     @Override
     public boolean dryRunCreate(Resource desired) {
         Optional<ApiKind> kind = findQuietly(desired.apiVersion(), desired.kind());
-        if (kind.isEmpty()) {
-            return false;
-        }
-        try {
-            resources(kind.get(), desired.namespace()).resource(toGeneric(ManagedFields.annotate(desired))).dryRun()
-                    .fieldValidation(Validation.STRICT).create();
-            return true;
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 409) {
-                Optional<Resource> live = get(desired.key());
-                return live.isPresent() && dryRunUpdate(desired, live.get());
-            }
-            return dryRunRefused("create", desired, e);
-        }
+        return kind.isPresent() && api.dryRunCreate(kind.get(), desired, this::createdBySync);
     }
 
     /** The patch {@link #update} would send, as {@code dryRun=All}; nothing to send counts as checked. */
     @Override
     public boolean dryRunUpdate(Resource desired, Resource live) {
-        ApiKind kind = kinds.require(desired);
-        var operations = patch(desired, live);
-        if (operations.isEmpty()) {
-            return true;
-        }
-        try {
-            resources(kind, desired.namespace()).withName(desired.name()).dryRun().fieldValidation(Validation.STRICT)
-                    .patch(PatchContext.of(PatchType.JSON), operations.toString());
-            return true;
-        } catch (KubernetesClientException e) {
-            return dryRunRefused("update", desired, e);
-        }
-    }
-
-    private boolean dryRunRefused(String action, Resource desired, KubernetesClientException e) {
-        if (e.getCode() == 404 && createdBySync(desired)) {
-            LOG.info("{}: not dry-run on the server: its namespace or CustomResourceDefinition is created by this sync",
-                    desired.describe());
-            return false;
-        }
-        if (e.getCode() == 400 || e.getCode() == 422) {
-            String message = ApiErrors.failure("", e, secretValues(desired)).getMessage().replaceFirst("^ failed: ", "");
-            throw new InvalidInputException(desired.describe() + ": the API server refuses this object (server-side"
-                    + " dry run of the " + action + "): " + message);
-        }
-        throw ApiErrors.failure("dry run of " + action + " " + desired.key(), e, secretValues(desired));
+        return api.dryRunUpdate(desired, live, this::createdBySync);
     }
 
     /** Whether the namespace or the kind of this object is created by the sync being dry-run. */
@@ -442,31 +317,13 @@ public final class KubernetesTarget implements Target {
                     + " delete it by hand if it is no longer needed", live.name(), environment.name());
             return;
         }
-        ApiKind kind = kindOf(live);
-        try {
-            resources(kind, live.namespace()).withName(live.name())
-                    .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 404) {
-                throw ApiErrors.failure("delete " + live.key(), e, LastApplied.isSecret(live) ? Set.of() : null);
-            }
-        }
+        api.delete(kindOf(live), live);
         deleted.add(live.key());
-        afterWrite(live);
     }
 
     @Override
     public Optional<Resource> get(ResourceKey key) {
-        Optional<ApiKind> kind = kinds.forKey(key);
-        if (kind.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            GenericKubernetesResource found = resources(kind.get(), key.namespace()).withName(key.name()).get();
-            return Optional.ofNullable(found).map(f -> toResource(kind.get(), f));
-        } catch (KubernetesClientException e) {
-            throw ApiErrors.failure("read " + key, e, false);
-        }
+        return api.get(key);
     }
 
     @Override
@@ -501,7 +358,7 @@ public final class KubernetesTarget implements Target {
         Inventory.Entries next = new Inventory.Entries(kindLines, namespaces);
         Inventory.Entries previous = lastInventory != null ? lastInventory : inventory.read();
         if (!next.equals(previous)) {
-            LOG.info("Recording the kinds of environment {} in {}/{}", environment.name(), namespace, inventory.name());
+            LOG.debug("Recording the kinds of environment {} in {}/{}", environment.name(), namespace, inventory.name());
             inventory.write(next);
         }
         lastInventory = next;
@@ -543,48 +400,5 @@ public final class KubernetesTarget implements Target {
         } catch (Discovery.UnavailableException e) {
             throw new TargetException(e.getMessage(), true, e);
         }
-    }
-
-    /** A CRD write changes what discovery serves for its group. */
-    private void afterWrite(Resource written) {
-        if (DesiredKinds.isCrd(written)) {
-            String group = Manifests.string(written.manifest(), "spec", "group");
-            if (group != null) {
-                kinds.forgetGroup(group);
-            }
-        }
-    }
-
-    private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
-            io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>> resources(ApiKind kind, String ns) {
-        var all = client.genericKubernetesResources(kind.context());
-        return kind.namespaced() ? all.inNamespace(ns.isEmpty() ? namespace : ns) : all;
-    }
-
-    private static Collection<String> secretValues(Resource desired) {
-        return LastApplied.isSecret(desired) ? ApiErrors.secretValues(desired.manifest()) : null;
-    }
-
-    private static GenericKubernetesResource toGeneric(Map<String, Object> manifest) {
-        return Serialization.jsonMapper().convertValue(manifest, GenericKubernetesResource.class);
-    }
-
-    /** Live manifests are kept whole; list items may lack apiVersion/kind, so those are set from the kind. */
-    @SuppressWarnings("unchecked")
-    private static Resource toResource(ApiKind kind, GenericKubernetesResource object) {
-        Map<String, Object> body = Serialization.jsonMapper().convertValue(object, LinkedHashMap.class);
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("apiVersion", kind.apiVersion());
-        manifest.put("kind", kind.kind());
-        body.forEach(manifest::putIfAbsent);
-        return Resource.ofManifest(manifest, "");
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable kubeconfig";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
  * {@link ManagedFields} records as field names only (no copy of the object, no values). Secret
  * {@code stringData} is folded into {@code data} before anything is written, so removals stay per key.
  */
-final class LastApplied {
+public final class LastApplied {
     private LastApplied() {
     }
 
@@ -58,7 +58,7 @@ final class LastApplied {
         return r.key().group().isEmpty() && "Secret".equals(r.kind());
     }
 
-    static String sha256(String value) {
+    public static String sha256(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(value.getBytes(StandardCharsets.UTF_8)));

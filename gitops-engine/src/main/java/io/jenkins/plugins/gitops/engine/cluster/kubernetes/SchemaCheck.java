@@ -19,12 +19,12 @@ import java.util.Map;
  * present. All problems are reported, each with the field path the API server would name
  * ({@code spec.template.spec.containers[0].env[1].value}). Values of Secrets are never quoted.
  */
-final class SchemaCheck {
+public final class SchemaCheck {
     /** What an API server does with the problem: TYPE and BASE64 fail decoding (400), REQUIRED is 422. */
-    enum Category { TYPE, BASE64, UNKNOWN_FIELD, REQUIRED }
+    public enum Category { TYPE, BASE64, UNKNOWN_FIELD, REQUIRED }
 
     /** One problem at a field path ({@code spec.replicas}); the message says what is expected and the fix. */
-    record Problem(Category category, String field, String message) {
+    public record Problem(Category category, String field, String message) {
         @Override
         public String toString() {
             return field + ": " + message;
@@ -41,7 +41,7 @@ final class SchemaCheck {
     }
 
     /** Every problem of a manifest; empty for kinds without a built-in schema (custom resources). */
-    static List<Problem> check(Map<String, Object> manifest) {
+    public static List<Problem> check(Map<String, Object> manifest) {
         Object apiVersion = manifest.get("apiVersion");
         Object kind = manifest.get("kind");
         if (!(apiVersion instanceof String v) || !(kind instanceof String k)) {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitops.engine.cluster.kubernetes;
 
+import io.jenkins.plugins.gitops.testkit.ControllerStandIn;
+import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.health.Health;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.cluster.kubernetes;
 
+import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.APIGroup;

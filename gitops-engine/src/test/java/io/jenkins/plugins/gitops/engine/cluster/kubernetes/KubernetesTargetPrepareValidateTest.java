@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.cluster.kubernetes;
 
+import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

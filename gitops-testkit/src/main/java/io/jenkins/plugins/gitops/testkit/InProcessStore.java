@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitops.engine.cluster.kubernetes;
+package io.jenkins.plugins.gitops.testkit;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;

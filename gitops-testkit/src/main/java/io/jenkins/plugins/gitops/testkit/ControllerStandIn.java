@@ -1,5 +1,6 @@
-package io.jenkins.plugins.gitops.engine.cluster.kubernetes;
+package io.jenkins.plugins.gitops.testkit;
 
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.ApiKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,5 +1,8 @@
-package io.jenkins.plugins.gitops.engine.cluster.kubernetes;
+package io.jenkins.plugins.gitops.testkit;
 
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.BuiltInKinds;
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.DesiredKinds;
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.ApiKind;
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIGroupBuilder;
 import io.fabric8.kubernetes.api.model.APIGroupListBuilder;

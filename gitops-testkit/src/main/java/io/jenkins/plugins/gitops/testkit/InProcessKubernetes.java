@@ -1,5 +1,6 @@
-package io.jenkins.plugins.gitops.engine.cluster.kubernetes;
+package io.jenkins.plugins.gitops.testkit;
 
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,12 +1,12 @@
-package io.jenkins.plugins.gitops.engine.bench;
+package io.jenkins.plugins.gitops.bench;
 
 import io.jenkins.plugins.gitops.engine.GitOps;
 import io.jenkins.plugins.gitops.engine.api.DriftReport;
 import io.jenkins.plugins.gitops.engine.api.ObjectResult;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
-import io.jenkins.plugins.gitops.engine.bench.Measurement.Figure;
-import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
+import io.jenkins.plugins.gitops.bench.Measurement.Figure;
+import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import java.lang.management.ManagementFactory;

@@ -1,6 +1,6 @@
-package io.jenkins.plugins.gitops.engine.bench;
+package io.jenkins.plugins.gitops.bench;
 
-import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
+import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.config.ProjectConfigLoader;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;

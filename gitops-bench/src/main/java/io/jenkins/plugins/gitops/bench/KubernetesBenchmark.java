@@ -1,9 +1,9 @@
-package io.jenkins.plugins.gitops.engine.bench;
+package io.jenkins.plugins.gitops.bench;
 
 import io.jenkins.plugins.gitops.engine.GitOps;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
-import io.jenkins.plugins.gitops.engine.cluster.kubernetes.InProcessKubernetes;
+import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.config.ProjectConfigLoader;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
@@ -11,7 +11,7 @@ import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
-import io.jenkins.plugins.gitops.engine.bench.Measurement.Figure;
+import io.jenkins.plugins.gitops.bench.Measurement.Figure;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
 import io.jenkins.plugins.gitops.engine.source.DirectoryTree;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlan;

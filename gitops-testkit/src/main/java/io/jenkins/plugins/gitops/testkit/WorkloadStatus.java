@@ -1,5 +1,6 @@
-package io.jenkins.plugins.gitops.engine.cluster.kubernetes;
+package io.jenkins.plugins.gitops.testkit;
 
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.LastApplied;
 import io.jenkins.plugins.gitops.engine.model.Manifests;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

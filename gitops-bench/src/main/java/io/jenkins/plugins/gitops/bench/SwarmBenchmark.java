@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitops.engine.bench;
+package io.jenkins.plugins.gitops.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;

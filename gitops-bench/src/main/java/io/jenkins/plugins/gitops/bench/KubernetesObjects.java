@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitops.engine.bench;
+package io.jenkins.plugins.gitops.bench;
 
 /**
  * The generated Kubernetes objects of the benchmarks, as YAML documents (each ends with {@code ---}):

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitops.engine.bench;
+package io.jenkins.plugins.gitops.bench;
 
 import io.jenkins.plugins.gitops.engine.OperationFailedException;
 import java.io.IOException;

@@ -1,5 +1,7 @@
-package io.jenkins.plugins.gitops.engine.cluster.kubernetes;
+package io.jenkins.plugins.gitops.testkit;
 
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.ApiSchema;
+import io.jenkins.plugins.gitops.engine.cluster.kubernetes.SchemaCheck;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.ApiSchema.Shape;
@@ -28,8 +30,9 @@ import java.util.Optional;
  * Sources: apimachinery's {@code ValidateAnnotations} (TotalAnnotationSizeLimitB = 256 KiB) and the
  * API server's strict/warn field validation.
  */
-final class ServerRules {
-    static final int MAX_ANNOTATIONS_BYTES = 262_144;
+public final class ServerRules {
+    /** The API server's limit on the total size of {@code metadata.annotations}, in bytes. */
+    public static final int MAX_ANNOTATIONS_BYTES = 262_144;
 
     private ServerRules() {
     }
