@@ -28,6 +28,8 @@ public final class GitOpsChecker implements EnvironmentChecker {
     private static final Logger LOG = LoggerFactory.getLogger(GitOpsChecker.class);
     private final GitOps gitOps;
     private final Map<String, Environment> environments;
+    /** The {@code preview:} sections of gitops.yaml as read at start (like the environments and intervals). */
+    private final Map<String, PreviewSpec> previews;
     private final boolean allowHeal;
 
     /**
@@ -37,7 +39,9 @@ public final class GitOpsChecker implements EnvironmentChecker {
     public GitOpsChecker(GitOps gitOps, List<String> selected, boolean allowHeal) {
         this.gitOps = gitOps;
         this.allowHeal = allowHeal;
-        this.environments = select(gitOps.config(null), selected);
+        ProjectConfig config = gitOps.config(null);
+        this.environments = select(config, selected);
+        this.previews = config.previews();
     }
 
     private static Map<String, Environment> select(ProjectConfig config, List<String> selected) {
@@ -75,7 +79,7 @@ public final class GitOpsChecker implements EnvironmentChecker {
      * the check of the template environment.
      */
     private void expirePreviews(String environment) {
-        PreviewSpec spec = gitOps.config(null).previews().get(environment);
+        PreviewSpec spec = previews.get(environment);
         if (spec == null || spec.ttl() == null || !allowHeal) {
             return;
         }
