@@ -3,7 +3,7 @@
 # Usage: bench/kubernetes.sh [ROUNDS]   (default 3; the figures are medians over the rounds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OFFLINE=${OFFLINE--o}   # OFFLINE= bench/kubernetes.sh lets Maven download what is missing
+OFFLINE=${OFFLINE-}     # OFFLINE=-o bench/kubernetes.sh keeps Maven offline once everything is downloaded
 CP_FILE=gitops-bench/target/bench.classpath
 # one reactor run: the engine and testkit jars it builds are on the classpath (runtime scope adds slf4j-simple,
 # so warnings are printed); every module writes CP_FILE in turn, gitops-bench last

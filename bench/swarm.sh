@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 classpath="$PWD/gitops-bench/target/bench.classpath"
-./mvnw -o -q -DskipTests -pl gitops-bench -am package dependency:build-classpath \
+./mvnw ${OFFLINE-} -q -DskipTests -pl gitops-bench -am package dependency:build-classpath \
   -Dmdep.outputFile="$classpath" -Dmdep.includeScope=runtime >&2
 exec java -cp "gitops-bench/target/classes:$(cat "$classpath")" \
   io.jenkins.plugins.gitops.bench.SwarmBenchmark "$@"

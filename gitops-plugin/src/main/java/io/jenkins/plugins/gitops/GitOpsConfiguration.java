@@ -59,8 +59,8 @@ public class GitOpsConfiguration extends GlobalConfiguration {
 
     /**
      * The system page's form: repositories are reset first because the form leaves the key out when the
-     * last one was deleted (so it would otherwise stick), and a bad drift interval is a form error on
-     * its field, not an exception page.
+     * last one was deleted (so it would otherwise stick); a bad drift interval or a repository without a URL
+     * is a form error, not an exception page or a saved entry that breaks every step.
      */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
@@ -69,8 +69,13 @@ public class GitOpsConfiguration extends GlobalConfiguration {
         } catch (GitOpsException e) {
             throw new FormException(e.getMessage(), "driftInterval");
         }
+        List<GitOpsRepository> previous = repositories;
         repositories = new ArrayList<>();
         req.bindJSON(this, json);
+        if (getRepositories().stream().anyMatch(r -> r.getUrl() == null)) {
+            repositories = previous; // nothing of the form is kept: the page shows the error
+            throw new FormException("Every GitOps repository needs its URL (https://... or ssh://...)", "repositories");
+        }
         save();
         return true;
     }
@@ -235,14 +240,14 @@ public class GitOpsConfiguration extends GlobalConfiguration {
             }
             return all.get(0);
         }
-        GitOpsRepository configured = all.stream().filter(r -> r.getUrl().equals(url.trim())).findFirst().orElse(null);
+        GitOpsRepository configured = all.stream().filter(r -> url.trim().equals(r.getUrl())).findFirst().orElse(null);
         access().checkRepository(url.trim(), configured != null);
         return configured != null ? configured : new GitOpsRepository(url.trim());
     }
 
     /** Whether this exact repository is one an administrator configured. */
     boolean isConfigured(String url) {
-        return url != null && getRepositories().stream().anyMatch(r -> r.getUrl().equals(url.trim()));
+        return url != null && getRepositories().stream().anyMatch(r -> url.trim().equals(r.getUrl()));
     }
 
     @POST

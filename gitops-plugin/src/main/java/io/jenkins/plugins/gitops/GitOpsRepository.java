@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
@@ -97,11 +98,14 @@ public class GitOpsRepository extends AbstractDescribableImpl<GitOpsRepository> 
                 return new StandardListBoxModel().includeCurrentValue(credentialsId);
             }
             return new StandardListBoxModel().includeEmptyValue()
+                    // Global scope only: steps look credentials up in the run's context, where System-scoped ones
+                    // are not found (credentials SystemCredentialsProvider: items never see CredentialsScope.SYSTEM)
                     .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(),
-                            CredentialsMatchers.anyOf(
+                            CredentialsMatchers.allOf(CredentialsMatchers.not(CredentialsMatchers.withScope(
+                                    CredentialsScope.SYSTEM)), CredentialsMatchers.anyOf(
                                     CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
                                     CredentialsMatchers.instanceOf(SSHUserPrivateKey.class),
-                                    CredentialsMatchers.instanceOf(StringCredentials.class)))
+                                    CredentialsMatchers.instanceOf(StringCredentials.class))))
                     .includeCurrentValue(credentialsId);
         }
 

@@ -60,6 +60,17 @@ public final class JobDeployments implements Saveable {
         return LOADED.computeIfAbsent(folder.getPath(), key -> load(folder));
     }
 
+    /** Forgets the loaded stores of the job or folder at {@code root} and of every job below it. */
+    static void forget(File root) {
+        String path = root.getPath();
+        LOADED.keySet().removeIf(key -> key.equals(path) || key.startsWith(path + File.separator));
+    }
+
+    /** Forgets the loaded stores whose job folder is gone (the job was renamed or moved). */
+    static void forgetMoved() {
+        LOADED.keySet().removeIf(key -> !new File(key).isDirectory());
+    }
+
     private static JobDeployments load(File folder) {
         XmlFile file = new XmlFile(Jenkins.XSTREAM2, new File(folder, FILE));
         JobDeployments store = new JobDeployments(folder);

@@ -89,6 +89,36 @@ class GitOpsConfigurationTest {
     }
 
     @Test
+    void aRepositoryWithoutUrlOnTheSystemPageIsAFormErrorAndChangesNothing(JenkinsRule r) throws Exception {
+        GitOpsConfiguration config = GitOpsConfiguration.get();
+        config.setRepositories(List.of(new GitOpsRepository("https://git.example/ops.git")));
+
+        Throwable failure = submit(r, new JSONObject().element("driftInterval", "5m")
+                .element("repositories", new JSONObject().element("url", "  ")));
+
+        assertThat(failure).isInstanceOfSatisfying(Descriptor.FormException.class,
+                e -> assertThat(e.getMessage()).contains("Every GitOps repository needs its URL"));
+        assertThat(config.getRepositories()).extracting(GitOpsRepository::getUrl).containsExactly("https://git.example/ops.git");
+    }
+
+    @Test
+    void aJobCreatedUnderTheNameOfADeletedOrRenamedOneStartsWithoutItsDeployments(JenkinsRule r) throws Exception {
+        var deleted = r.createProject(org.jenkinsci.plugins.workflow.job.WorkflowJob.class, "deploy");
+        JobDeployments.of(deleted).deployed("https://git.example/ops.git", "production");
+        deleted.delete();
+        var renamed = r.createProject(org.jenkinsci.plugins.workflow.job.WorkflowJob.class, "deploy");
+        assertThat(JobDeployments.exists(renamed)).isFalse();
+        assertThat(JobDeployments.of(renamed).hasDeployed("https://git.example/ops.git", "production")).isFalse();
+
+        JobDeployments.of(renamed).deployed("https://git.example/ops.git", "staging");
+        renamed.renameTo("deploy-old");
+        var reused = r.createProject(org.jenkinsci.plugins.workflow.job.WorkflowJob.class, "deploy");
+
+        assertThat(JobDeployments.of(reused).hasDeployed("https://git.example/ops.git", "staging")).isFalse();
+        assertThat(JobDeployments.of(renamed).hasDeployed("https://git.example/ops.git", "staging")).isTrue();
+    }
+
+    @Test
     void stepsUseOnlyConfiguredRepositoriesUnlessAllowedAndNeverAPathOnTheController(JenkinsRule r) {
         GitOpsConfiguration config = GitOpsConfiguration.get();
         assertThatThrownBy(() -> config.repository(null)).hasMessageContaining("No GitOps repository is configured");

@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitops.engine.config.ProjectConfigLoader;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.TrackingId;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
@@ -50,7 +51,8 @@ final class DriftPieces {
                 Revision head = time("Git fetch + resolve HEAD", () -> fetch(git));
                 SourceTree headTree = git.tree(head);
                 Environment env = time("read + parse gitops.yaml", () -> ProjectConfigLoader
-                        .load(headTree.read(ProjectConfig.FILE_NAME), ProjectConfig.FILE_NAME).environment(name));
+                        .load(headTree.read(ProjectConfig.FILE_NAME), ProjectConfig.FILE_NAME).environment(name)
+                        .withRepository(TrackingId.repositoryId(repository.toString())));
                 try (KubernetesTarget target = time("open target (new client)", () -> new KubernetesTarget(api.newClient(), env))) {
                     List<DeploymentRecord> records = time("read history", () -> target.historyStore().list(name));
                     Revision synced = time("Git fetch + resolve synced rev.", () -> {

@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.config.ProjectConfigLoader;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.TrackingId;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
@@ -109,8 +110,9 @@ public final class KubernetesBenchmark {
     /** Times render, prepare+validate, live listing and planning of the synced state separately. */
     private Map<String, Figure> diffPieces(InProcessKubernetes api, Path folder) {
         DirectoryTree tree = new DirectoryTree(folder);
+        // owned as GitOps.sync from this folder owns it (the sync planner refuses objects of another owner)
         Environment env = ProjectConfigLoader.load(tree.read(ProjectConfig.FILE_NAME), ProjectConfig.FILE_NAME)
-                .environment(ENVIRONMENT);
+                .environment(ENVIRONMENT).withRepository(TrackingId.repositoryId(folder.toString()));
         Renderers renderers = Renderers.standard();
         Map<String, Figure> out = new LinkedHashMap<>();
         try (KubernetesTarget target = new KubernetesTarget(api.newClient(), env)) {

@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.model.ClusterCapabilities;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.LoadRestrictor;
 import io.jenkins.plugins.gitops.engine.model.TargetSpec;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
 import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
@@ -47,6 +48,11 @@ final class RenderCommand extends RepositoryCommand {
             + " .Capabilities.APIVersions.Has answers true for (like helm template --api-versions)")
     List<String> apiVersions = List.of();
 
+    @Option(names = "--load-restrictor", paramLabel = "LoadRestrictionsRootOnly|LoadRestrictionsNone",
+            description = "with --path: where a kustomization's files may be, as kustomize build --load-restrictor"
+                    + " (default LoadRestrictionsRootOnly; an environment sets it in gitops.yaml: kustomize.loadRestrictor)")
+    String loadRestrictor;
+
     @Option(names = "--show-secrets", description = "print Secret values instead of masking them")
     boolean showSecrets;
 
@@ -71,6 +77,10 @@ final class RenderCommand extends RepositoryCommand {
         if (kubeVersion != null || !apiVersions.isEmpty()) {
             throw new InvalidInputException("--kube-version and --api-versions go with --path; an environment is"
                     + " rendered for what its cluster serves");
+        }
+        if (loadRestrictor != null) {
+            throw new InvalidInputException("--load-restrictor goes with --path; an environment sets it in gitops.yaml"
+                    + " (kustomize: { loadRestrictor: LoadRestrictionsNone })");
         }
         try (GitOps gitOps = gitOps()) {
             return gitOps.render(environment, repositoryOptions().revision(), variables);
@@ -97,15 +107,27 @@ final class RenderCommand extends RepositoryCommand {
         Path root = treeRoot(folder);
         String relative = root.relativize(folder).toString().replace('\\', '/');
         return Renderers.standard().with(new ComposeRenderer()).render(new DirectoryTree(root),
-                Environment.of(name, relative, target), variables, null, capabilities);
+                Environment.of(name, relative, target).withLoadRestrictor(restrictor()), variables, null, capabilities);
+    }
+
+    private LoadRestrictor restrictor() {
+        if (loadRestrictor == null) {
+            return LoadRestrictor.ROOT_ONLY;
+        }
+        LoadRestrictor restrictor = LoadRestrictor.ofFlag(loadRestrictor);
+        if (restrictor == null) {
+            throw new InvalidInputException("--load-restrictor '" + loadRestrictor + "': use LoadRestrictionsRootOnly"
+                    + " or LoadRestrictionsNone, as kustomize build does");
+        }
+        return restrictor;
     }
 
     /**
      * Where paths of the folder may lead, as for {@code kustomize build DIR}: an overlay's {@code ../../base}
      * must resolve. The enclosing Git work tree (the folder holding {@code .git}) when there is one, else the
      * working directory when the folder is below it, else the filesystem root. Sources in the output and in errors
-     * are relative to that root; kustomize's own load restrictor (files of a kustomization stay under its folder)
-     * still applies.
+     * are relative to that root; kustomize's load restrictor (files of a kustomization stay under its folder unless
+     * {@code --load-restrictor LoadRestrictionsNone}) still applies.
      */
     static Path treeRoot(Path folder) {
         for (Path p = folder; p != null; p = p.getParent()) {

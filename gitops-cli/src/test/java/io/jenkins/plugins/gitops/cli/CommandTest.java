@@ -170,6 +170,25 @@ class CommandTest {
     }
 
     @Test
+    void renderOfAFluxStyleOverlayNeedsLoadRestrictionsNoneAsKustomizeBuildDoes() throws Exception {
+        Path shared = Files.createDirectories(temp.resolve("flux/shared"));
+        Path overlay = Files.createDirectories(temp.resolve("flux/apps/web"));
+        Files.createDirectories(temp.resolve("flux/.git"));
+        Files.writeString(shared.resolve("cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\n");
+        Files.writeString(overlay.resolve("kustomization.yaml"), "resources: [../../shared/cm.yaml]\nnamePrefix: web-\n");
+
+        assertThat(run("render", "--path", overlay.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("resource file shared/cm.yaml is not in or below 'apps/web'")
+                .contains("loadRestrictor: LoadRestrictionsNone");
+        assertThat(run("render", "--path", overlay.toString(), "--load-restrictor", "LoadRestrictionsNone"))
+                .as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("name: web-shared");
+        assertThat(run("render", "--path", overlay.toString(), "--load-restrictor", "none"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("use LoadRestrictionsRootOnly or LoadRestrictionsNone");
+    }
+
+    @Test
     void repositoryAndTargetOptionsMayComeBeforeTheSubcommand() {
         CommandLine cli = GitOpsCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.conformance;
 
 import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
@@ -16,7 +17,8 @@ import java.util.Set;
  * anything {@code Saveable}) is one the class filter accepts ({@link ClassFilterRules}). Non-static,
  * non-transient fields are followed into the plugin's own classes and the whitelisted ones, whose
  * sources must be at hand, so that what they hold is checked too. Whitelist entries that name no
- * class are reported as well.
+ * class are reported as well. Records are refused outright (core's XStream 1.4 cannot unmarshal them) and
+ * their components are followed like fields.
  */
 final class PersistedFieldCheck {
     /** Jenkins types whose plugin subclasses Jenkins persists (XStream; step executions: Java serialization). */
@@ -61,6 +63,14 @@ final class PersistedFieldCheck {
     private void fields(SourceModel model, SourceModel.Type type, String path) {
         if (!checked.add(type.name())) {
             return;
+        }
+        if (type.declaration() instanceof RecordDeclaration record) {
+            // XStream 1.4 (core's) reads objects by setting fields through Unsafe, which the JDK refuses for records
+            problems.add(type.file().getFileName() + ": persisted field " + path + " holds " + type.name() + ", a record,"
+                    + " which core's XStream cannot read back; persist a plain class with fields (and a no-argument"
+                    + " path through readResolve if it must stay immutable)");
+            record.getParameters().forEach(p -> check(model, type, p.getType(), path + "." + p.getNameAsString(),
+                    type.file().getFileName().toString()));
         }
         for (FieldDeclaration field : type.declaration().getFields()) {
             if (field.isStatic() || field.isTransient()) {

@@ -57,6 +57,10 @@ class PlantedDefectsTest {
                         "docs/steps.md:6: hello has no parameter 'wait' (it takes environment, timeout)")),
                 Arguments.of("terminator-not-public", List.of("Shutdown.java: @Terminator method Shutdown.stop() is in class"
                         + " Shutdown, which is not public")),
+                Arguments.of("persisted-record", List.of(
+                        "Stamp.java: persisted field HelloAction.stamp holds io.jenkins.plugins.gitops.Stamp, a record",
+                        "Stamp.java: persisted field HelloAction.stamp.clock holds io.jenkins.plugins.gitops.engine.Clock,"
+                                + " which Jenkins' class filter refuses")),
                 Arguments.of("engine-test-scaffolding", List.of(
                         "InProcessApi.java: imports io.fabric8.kubernetes.client.server.mock.KubernetesMockServer, test"
                                 + " scaffolding",

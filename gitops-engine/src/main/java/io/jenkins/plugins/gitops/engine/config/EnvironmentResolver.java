@@ -51,6 +51,7 @@ final class EnvironmentResolver {
                 pick(env.signatures, defaults.signatures, SignatureRule.OFF),
                 pick(env.allowEmpty, defaults.allowEmpty, false),
                 pick(env.takeOwnership, defaults.takeOwnership, false),
+                pick(env.loadRestrictor, defaults.loadRestrictor, io.jenkins.plugins.gitops.engine.model.LoadRestrictor.ROOT_ONLY),
                 null);
     }
 

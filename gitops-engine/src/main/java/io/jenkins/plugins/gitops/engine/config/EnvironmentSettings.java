@@ -42,6 +42,8 @@ final class EnvironmentSettings {
     /** Whether CRDs from a Helm chart's crds/ folder may be pruned (Helm never deletes them). */
     Boolean pruneCrds;
     SignatureRule signatures;
+    /** {@code kustomize.loadRestrictor}. */
+    io.jenkins.plugins.gitops.engine.model.LoadRestrictor loadRestrictor;
     List<PolicyRule> policies;
     List<IgnoreRule> ignoreDifferences;
     Map<String, String> variables;

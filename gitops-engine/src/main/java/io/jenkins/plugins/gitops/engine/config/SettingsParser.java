@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.config;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
+import io.jenkins.plugins.gitops.engine.model.LoadRestrictor;
 import io.jenkins.plugins.gitops.engine.model.Masking;
 import io.jenkins.plugins.gitops.engine.model.SyncPolicy;
 import io.jenkins.plugins.gitops.engine.source.RepoPaths;
@@ -18,13 +19,15 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class SettingsParser {
     static final List<String> ENVIRONMENT_KEYS = List.of("path", "target", "sync", "prune", "selfHeal",
             "driftInterval", "promotesFrom", "approvers", "retry", "health", "autoRollback", "policies",
-            "ignoreDifferences", "variables", "pruneCrds", "verify", "preview", "allowEmpty", "takeOwnership");
+            "ignoreDifferences", "variables", "pruneCrds", "verify", "preview", "allowEmpty", "takeOwnership",
+            "kustomize");
     /** Keys that only make sense per environment, so {@code defaults:} refuses them. */
     static final List<String> ENVIRONMENT_ONLY_KEYS = List.of("path", "target", "promotesFrom", "preview");
     static final List<String> SYNC_VALUES = List.of("automatic", "manual", "approval");
     static final List<String> RETRY_KEYS = List.of("limit", "backoff", "factor", "maxDuration");
     static final List<String> HEALTH_KEYS = List.of("timeout");
     static final List<String> VERIFY_KEYS = List.of("signatures");
+    static final List<String> KUSTOMIZE_KEYS = List.of("loadRestrictor");
     static final Duration MIN_DRIFT_INTERVAL = Duration.ofSeconds(1);
     static final Duration MIN_POSITIVE = Duration.ofMillis(1);
     static final int MAX_RETRY_LIMIT = 100;
@@ -91,6 +94,7 @@ final class SettingsParser {
             }
             case "retry" -> retry(e, s, problems);
             case "health" -> health(e, s, problems);
+            case "kustomize" -> s.loadRestrictor = loadRestrictor(e, problems);
             case "verify" -> s.signatures = VerifyParser.signatures(e, problems);
             case "policies" -> s.policies = RuleParser.policies(e, problems);
             case "ignoreDifferences" -> s.ignoreDifferences = RuleParser.ignoreDifferences(e, problems);
@@ -176,6 +180,22 @@ final class SettingsParser {
         if (timeout != null) {
             s.healthTimeout = Values.duration(timeout.value(), timeout.path(), problems, MIN_POSITIVE);
         }
+    }
+
+    /** {@code kustomize: { loadRestrictor: LoadRestrictionsRootOnly | LoadRestrictionsNone }}, as kustomize's flag. */
+    private static LoadRestrictor loadRestrictor(YamlMap.Entry e, Problems problems) {
+        YamlMap kustomize = Values.map(e.value(), e.path(), e.line(), problems);
+        if (kustomize == null) {
+            return null;
+        }
+        kustomize.rejectUnknown(KUSTOMIZE_KEYS, problems);
+        YamlMap.Entry restrictor = kustomize.get("loadRestrictor");
+        if (restrictor == null) {
+            return null;
+        }
+        String value = Values.oneOf(restrictor.value(), restrictor.path(), problems,
+                java.util.Arrays.stream(LoadRestrictor.values()).map(LoadRestrictor::flag).toList());
+        return value == null ? null : LoadRestrictor.ofFlag(value);
     }
 
     /** Variables never appear in messages by value: a misplaced secret must not be echoed. */

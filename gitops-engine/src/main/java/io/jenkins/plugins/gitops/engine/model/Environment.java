@@ -13,6 +13,8 @@ import java.util.Map;
  *                      {@code syncPolicy.automated.allowEmpty}); otherwise such a sync is refused
  * @param takeOwnership objects that exist and are owned by another repository or environment are
  *                      taken over instead of refused (Helm's {@code --take-ownership})
+ * @param loadRestrictor {@code kustomize.loadRestrictor}: where a kustomization's files may be
+ *                      ({@link LoadRestrictor#ROOT_ONLY}, kustomize's default, when not set)
  * @param tracking      the owner written on every object; the facade sets the repository
  *                      ({@link #withRepository}); by default the repository is unknown ({@code ""})
  */
@@ -36,6 +38,7 @@ public record Environment(
         SignatureRule signatures,
         boolean allowEmpty,
         boolean takeOwnership,
+        LoadRestrictor loadRestrictor,
         TrackingId tracking) {
 
     public static final Duration DEFAULT_DRIFT_INTERVAL = Duration.ofMinutes(5);
@@ -47,6 +50,7 @@ public record Environment(
         ignoreDifferences = List.copyOf(ignoreDifferences);
         variables = Map.copyOf(variables);
         signatures = signatures == null ? SignatureRule.OFF : signatures;
+        loadRestrictor = loadRestrictor == null ? LoadRestrictor.ROOT_ONLY : loadRestrictor;
         tracking = tracking != null ? tracking : new TrackingId("", name);
     }
 
@@ -56,7 +60,7 @@ public record Environment(
             List<PolicyRule> policies, List<IgnoreRule> ignoreDifferences, Duration healthTimeout, boolean autoRollback,
             Map<String, String> variables, boolean pruneCrds, SignatureRule signatures) {
         this(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers, retry, policies,
-                ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures, false, false, null);
+                ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures, false, false, null, null);
     }
 
     /** An environment that does not check signatures. */
@@ -99,37 +103,43 @@ public record Environment(
     public Environment withPrune(boolean newPrune) {
         return new Environment(name, path, target, sync, newPrune, selfHeal, driftInterval, promotesFrom, approvers,
                 retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures,
-                allowEmpty, takeOwnership, tracking);
+                allowEmpty, takeOwnership, loadRestrictor, tracking);
     }
 
     public Environment withPruneCrds(boolean value) {
         return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
                 retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, value, signatures,
-                allowEmpty, takeOwnership, tracking);
+                allowEmpty, takeOwnership, loadRestrictor, tracking);
     }
 
     public Environment withSignatures(SignatureRule value) {
         return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
                 retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, value,
-                allowEmpty, takeOwnership, tracking);
+                allowEmpty, takeOwnership, loadRestrictor, tracking);
     }
 
     public Environment withAllowEmpty(boolean value) {
         return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
                 retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures, value,
-                takeOwnership, tracking);
+                takeOwnership, loadRestrictor, tracking);
     }
 
     public Environment withTakeOwnership(boolean value) {
         return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
                 retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures,
-                allowEmpty, value, tracking);
+                allowEmpty, value, loadRestrictor, tracking);
+    }
+
+    public Environment withLoadRestrictor(LoadRestrictor value) {
+        return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
+                retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures,
+                allowEmpty, takeOwnership, value, tracking);
     }
 
     /** The environment as deployed from the repository with this stable id ({@link TrackingId#repositoryId}). */
     public Environment withRepository(String repositoryId) {
         return new Environment(name, path, target, sync, prune, selfHeal, driftInterval, promotesFrom, approvers,
                 retry, policies, ignoreDifferences, healthTimeout, autoRollback, variables, pruneCrds, signatures,
-                allowEmpty, takeOwnership, new TrackingId(repositoryId, name));
+                allowEmpty, takeOwnership, loadRestrictor, new TrackingId(repositoryId, name));
     }
 }

@@ -59,8 +59,9 @@ public record RollbackArguments(String repository, String environment, String to
         }
         if (target.approvers().isEmpty()) {
             throw new InvalidInputException("gitops.yaml: environment '" + environment + "' has sync: approval and names"
-                    + " no approvers, so it is not rolled back from the job page: run gitopsRollback in a Pipeline"
-                    + " after an input step, or list approvers (user ids or groups) in gitops.yaml");
+                    + " no approvers, so it is not rolled back from the job page: roll it back with gitopsRollback in"
+                    + " the Pipeline (which does not check approvers: guard it with an input step there), or list"
+                    + " approvers (user ids or groups) in gitops.yaml");
         }
         if (!target.isApprover(actor, groups)) {
             throw new InvalidInputException("gitops.yaml: environment '" + environment + "' has sync: approval and '"

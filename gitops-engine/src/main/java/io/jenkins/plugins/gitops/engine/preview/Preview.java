@@ -70,6 +70,7 @@ public record Preview(Environment template, PreviewSpec spec, String id, String 
         return new Environment(name, template.path(), target, SyncPolicy.MANUAL, true, false, template.driftInterval(),
                 null, List.of(), template.retry(), template.policies(), template.ignoreDifferences(),
                 template.healthTimeout(), false, template.variables(), template.pruneCrds(), template.signatures())
+                .withLoadRestrictor(template.loadRestrictor())
                 .withRepository(template.tracking().repository()); // owned by the template's repository
     }
 

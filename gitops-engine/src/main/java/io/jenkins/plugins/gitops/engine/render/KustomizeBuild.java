@@ -152,12 +152,7 @@ final class KustomizeBuild {
                 }
                 accumulator.merge(accumulate(resource), k.file());
             } else if (tree.isFile(resource)) {
-                if (!KustomizeFiles.isWithin(resource, k.directory())) {
-                    throw new InvalidInputException(k.file() + ": resource file " + resource + " is not in or below "
-                            + KustomizeFiles.display(k.directory()) + " (kustomize refuses files outside the"
-                            + " kustomization's folder); move it into that folder, or make its folder a kustomization"
-                            + " and list that folder instead");
-                }
+                KustomizeFiles.requireLoadable(resource, k.directory(), k.file() + ": resource file " + resource);
                 for (Map<String, Object> manifest : KustomizeResources.read(tree, resource, problems)) {
                     scope.learn(manifest);
                     OpenApiSchema.objectsRead();

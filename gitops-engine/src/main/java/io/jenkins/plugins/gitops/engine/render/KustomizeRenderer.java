@@ -32,8 +32,8 @@ public final class KustomizeRenderer implements FormatRenderer {
     public Rendering render(SourceTree tree, String directory, Environment environment, Map<String, String> variables,
             ClusterCapabilities capabilities) {
         KindScope scope = new KindScope(capabilities);
-        List<WorkingObject> objects = ClusterScoped.during(scope,
-                () -> OpenApiSchema.during(() -> new KustomizeBuild(tree, scope).build(directory)));
+        List<WorkingObject> objects = KustomizeFiles.during(environment.loadRestrictor(), () -> ClusterScoped.during(scope,
+                () -> OpenApiSchema.during(() -> new KustomizeBuild(tree, scope).build(directory))));
         return new Rendering(objects.stream().map(o -> Resource.ofManifest(o.manifest(), o.source())).toList(),
                 List.of());
     }

@@ -81,12 +81,7 @@ final class PluginConfigs {
                 }
                 configs.merge(build.apply(e.path()), e.where());
             } else if (tree.isFile(e.path())) {
-                if (!KustomizeFiles.isWithin(e.path(), k.directory())) {
-                    throw new InvalidInputException(e.where() + ": file " + e.path() + " is not in or below "
-                            + KustomizeFiles.display(k.directory()) + " (kustomize refuses files outside the"
-                            + " kustomization's folder); move it into that folder, or make its folder a kustomization"
-                            + " and list that folder instead");
-                }
+                KustomizeFiles.requireLoadable(e.path(), k.directory(), e.where() + ": file " + e.path());
                 for (Map<String, Object> manifest : ManifestDocuments.read(tree, e.path(), problems)) {
                     WorkingObject config = new WorkingObject(manifest, e.path(), false);
                     metadata.readFrom(config, e.path());

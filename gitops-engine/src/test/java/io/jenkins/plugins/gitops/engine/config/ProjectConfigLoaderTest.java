@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.IgnoreRule;
+import io.jenkins.plugins.gitops.engine.model.LoadRestrictor;
 import io.jenkins.plugins.gitops.engine.model.PolicyRule;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.model.RetryPolicy;
@@ -151,6 +152,36 @@ class ProjectConfigLoaderTest {
                 new TargetSpec(TargetSpec.Type.KUBERNETES, "dev", null, true, null), SyncPolicy.MANUAL, false, false,
                 Duration.ofMinutes(5), null, List.of(), RetryPolicy.DEFAULT, List.of(), List.of(), Duration.ofMinutes(5),
                 false, Map.of()));
+    }
+
+    @Test
+    void kustomizeLoadRestrictorComesFromTheEnvironmentThenTheDefaults() {
+        ProjectConfig config = ProjectConfigLoader.load(yaml("""
+                defaults:
+                  kustomize: { loadRestrictor: LoadRestrictionsNone }
+                environments:
+                  dev:
+                    path: deploy/dev
+                    target: { kubernetes: { namespace: dev } }
+                  prod:
+                    path: deploy/prod
+                    target: { kubernetes: { namespace: prod } }
+                    kustomize: { loadRestrictor: LoadRestrictionsRootOnly }
+                  plain:
+                    path: deploy/plain
+                    target: { kubernetes: { namespace: plain } }
+                    kustomize: {}
+                """), "gitops.yaml");
+
+        assertThat(config.environment("dev").loadRestrictor()).isEqualTo(LoadRestrictor.NONE);
+        assertThat(config.environment("prod").loadRestrictor()).isEqualTo(LoadRestrictor.ROOT_ONLY);
+        assertThat(config.environment("plain").loadRestrictor()).isEqualTo(LoadRestrictor.NONE);
+        assertThat(ProjectConfigLoader.load(yaml("""
+                environments:
+                  dev:
+                    path: deploy/dev
+                    target: { kubernetes: { namespace: dev } }
+                """), "gitops.yaml").environment("dev").loadRestrictor()).isEqualTo(LoadRestrictor.ROOT_ONLY);
     }
 
     @Test

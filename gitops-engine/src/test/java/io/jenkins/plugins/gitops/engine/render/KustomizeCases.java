@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
+import io.jenkins.plugins.gitops.engine.model.LoadRestrictor;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.source.DirectoryTree;
 import java.io.IOException;
@@ -63,8 +64,12 @@ final class KustomizeCases {
         return value;
     }
 
-    private static List<Resource> render(Path dir, String run) {
-        return Renderers.standard().render(new DirectoryTree(dir), Fixtures.kubernetes("x", run, "default"), Map.of(),
-                "rev").resources();
+    /** Renders {@code run} with the load restrictor of {@code load-restrictor.txt} (kustomize's flag value), if any. */
+    private static List<Resource> render(Path dir, String run) throws IOException {
+        Path flag = dir.resolve("load-restrictor.txt");
+        LoadRestrictor restrictor = Files.exists(flag) ? LoadRestrictor.ofFlag(Files.readString(flag).strip())
+                : LoadRestrictor.ROOT_ONLY;
+        return Renderers.standard().render(new DirectoryTree(dir),
+                Fixtures.kubernetes("x", run, "default").withLoadRestrictor(restrictor), Map.of(), "rev").resources();
     }
 }

@@ -26,7 +26,9 @@ import org.yaml.snakeyaml.Yaml;
  * {@code expected-error.txt}, lines the error must contain where kustomize fails too: generator hashes and
  * behaviors, metadata values, strategic-merge list order, patch targets and options, name references of the
  * default configuration, {@code configurations:} and {@code crds:}, label options, ambiguous references,
- * files outside the kustomization, List objects and cluster scope, images and replicas.
+ * files outside the kustomization (refused by default; with {@code load-restrictor.txt} holding
+ * {@code LoadRestrictionsNone}, built as {@code kubectl kustomize --load-restrictor LoadRestrictionsNone} does,
+ * yet never outside the repository), List objects and cluster scope, images and replicas.
  */
 @Timeout(60)
 class KustomizeFidelityTest {
