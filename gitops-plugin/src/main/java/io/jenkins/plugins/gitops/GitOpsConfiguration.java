@@ -210,6 +210,8 @@ public class GitOpsConfiguration extends GlobalConfiguration {
         if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
             return new StandardListBoxModel().includeCurrentValue(current);
         }
+        // Global and System scope: unlike step credentials, these keys are resolved at the root as SYSTEM
+        // (SignatureKeys), where System-scoped credentials are found; System scope keeps jobs from using them
         return new StandardListBoxModel().includeEmptyValue()
                 .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(),
                         privateKey ? CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(SSHUserPrivateKey.class),
