@@ -157,7 +157,7 @@ class GitOpsSwarmPreviewTest {
         assertThat(gitOps.previewPrune("development", null, Instant.now().plus(Duration.ofDays(2)))).isEmpty();
         List<PreviewResult> expired = gitOps.previewPrune("development", null, Instant.now().plus(Duration.ofDays(4)));
         assertThat(expired).extracting(PreviewResult::id).containsExactly("42");
-        assertThat(expired.get(0).succeeded()).isTrue();
+        assertThat(expired.get(0).succeeded()).as(expired.get(0).sync().message()).isTrue();
         assertThat(docker("service", "ls", "--format", "{{.Name}}")).doesNotContain(stack + "-pr-42_");
     }
 

@@ -327,7 +327,17 @@ public final class SwarmTarget implements Target {
     public void delete(Resource live) {
         String id = Manifests.string(live.manifest(), "ID");
         LOG.info("Deleting {} {}", live.kind(), live.name());
-        api.delete(collection(live.kind()) + "/" + DockerApi.encode(id));
+        try {
+            api.delete(collection(live.kind()) + "/" + DockerApi.encode(id));
+        } catch (TargetException e) {
+            if (live.kind().equals(NETWORK) && !e.retryable() && String.valueOf(e.getMessage()).contains("in use by task")) {
+                // the manager frees a network only once the tasks of the services just deleted are gone (HTTP 400,
+                // FailedPrecondition "network ... is in use by task ..."; docker stack rm races the same way and
+                // reports "Failed to remove network"): transient, so the executor tries again with backoff
+                throw new TargetException(e.getMessage(), true, e);
+            }
+            throw e;
+        }
     }
 
     @Override
