@@ -18,9 +18,11 @@ import org.springframework.security.core.Authentication;
  */
 abstract class CredentialsLookup {
     private final String holder;
+    private final String link;
 
-    private CredentialsLookup(String holder) {
+    private CredentialsLookup(String holder, String link) {
         this.holder = holder;
+        this.link = link;
     }
 
     @CheckForNull
@@ -31,9 +33,25 @@ abstract class CredentialsLookup {
         return holder;
     }
 
+    /**
+     * Where notifications of this use of the engine link to (docs/notifications.md): the build, the job, or
+     * Jenkins itself; null when Jenkins' URL is not configured (Manage Jenkins &gt; System &gt; Jenkins URL).
+     */
+    @CheckForNull
+    final String link() {
+        return link;
+    }
+
+    /** The absolute URL of a page of this controller ({@code Run.getUrl()}, {@code Item.getUrl()}), or null. */
+    @CheckForNull
+    private static String absolute(String relative) {
+        String root = Jenkins.get().getRootUrl();
+        return root == null ? null : root + relative;
+    }
+
     /** As the run's authentication would see them, tracked as used by the run. */
     static CredentialsLookup forRun(Run<?, ?> run, String holder) {
-        return new CredentialsLookup(holder) {
+        return new CredentialsLookup(holder, absolute(run.getUrl())) {
             @Override
             <C extends IdCredentials> C find(String id, Class<C> type) {
                 return CredentialsProvider.track(run, CredentialsProvider.findCredentialById(id, type, run));
@@ -49,7 +67,7 @@ abstract class CredentialsLookup {
      * item's credentials; tracked as used by the job.
      */
     static CredentialsLookup forItem(Item item, String holder) {
-        return new CredentialsLookup(holder) {
+        return new CredentialsLookup(holder, absolute(item.getUrl())) {
             @Override
             <C extends IdCredentials> C find(String id, Class<C> type) {
                 Authentication auth = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
@@ -64,7 +82,7 @@ abstract class CredentialsLookup {
 
     /** Global credentials only (configured by an administrator in the GitOps configuration). */
     static CredentialsLookup global(String holder) {
-        return new CredentialsLookup(holder) {
+        return new CredentialsLookup(holder, absolute("")) {
             @Override
             <C extends IdCredentials> C find(String id, Class<C> type) {
                 return CredentialsProvider.findCredentialByIdInItemGroup(id, type, Jenkins.get(), ACL.SYSTEM2, List.of());

@@ -62,6 +62,7 @@ public class DriftWork extends AsyncPeriodicWork {
         }
         schedule.retain(configured);
         states.keySet().retainAll(configured);
+        DeliveryDashboard.retain(configured);
     }
 
     private List<String> check(GitOpsRepository repository, GitOpsConfiguration config, TaskListener listener)
@@ -88,6 +89,7 @@ public class DriftWork extends AsyncPeriodicWork {
                     states.put(key, new DriftState(environment.name(), DriftState.Kind.FAILED, 0,
                             session.mask(e.getMessage()), now));
                 }
+                DeliveryDashboard.refresh(session, repository.getUrl(), environment.name(), now);
                 schedule.checked(key, now);
             }
             if (!due.isEmpty()) {

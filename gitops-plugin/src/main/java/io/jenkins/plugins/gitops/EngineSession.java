@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitops.engine.cluster.Targets;
 import io.jenkins.plugins.gitops.engine.pipeline.ControllerAccess;
 import io.jenkins.plugins.gitops.engine.pipeline.LifecycleOperations;
 import io.jenkins.plugins.gitops.engine.model.Masking;
+import io.jenkins.plugins.gitops.engine.notify.Notifier;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
 import java.io.File;
 import java.nio.file.Path;
@@ -72,6 +73,7 @@ final class EngineSession implements AutoCloseable {
             String id = targetCredentialsId != null ? targetCredentialsId : target.getCredentialsId();
             settings.put(environment, credentials.target(id, target.getContext(), target.getDockerHost()));
         }
+        Notifier notifier = Notifications.notifier(config, secrets, log);
         // a session for one environment also opens its previews (environments of their own) with its settings
         TargetSettings only = environments.size() == 1 ? settings.get(environments.get(0)) : TargetSettings.DEFAULTS;
         TargetFactory targets = environment -> {
@@ -88,6 +90,7 @@ final class EngineSession implements AutoCloseable {
             ProgressListener listener = masker.wrap(BuildLog.listener(log)::progress)::accept;
             GitOps gitOps = GitOps.builder().repository(repository.getUrl()).credentials(git).cacheDir(cache)
                     .targets(targets).listener(listener).holder(lookup.holder()).secrets(secrets)
+                    .notifier(notifier).link(lookup.link()).metrics(GitOpsMetricsAction.metrics())
                     .trustedKeys(keys.trustedKeys()).signingKey(keys.signingKey()).build();
             return new EngineSession(repository, gitOps, listener, masker, keys);
         } catch (RuntimeException e) {

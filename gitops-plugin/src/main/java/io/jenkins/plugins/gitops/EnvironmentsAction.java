@@ -70,6 +70,11 @@ public class EnvironmentsAction implements Action {
         return List.copyOf(latest.values());
     }
 
+    /** The delivery figures and trend of the environments this job deployed (its own fragment, DeliveryView). */
+    public DeliveryView getDelivery() {
+        return new DeliveryView(job);
+    }
+
     /** The rollbacks started from this page, newest first. */
     public List<JobRollback> getRollbacks() {
         return JobDeployments.of(job).getRollbacks();

@@ -48,6 +48,7 @@ public class GitOpsConfiguration extends GlobalConfiguration {
     private String trustedKeysCredentialsId;
     private String allowedSignersCredentialsId;
     private String signingKeyCredentialsId;
+    private List<NotificationReceiver> receivers = new ArrayList<>();
 
     public GitOpsConfiguration() {
         load();
@@ -71,6 +72,7 @@ public class GitOpsConfiguration extends GlobalConfiguration {
         }
         List<GitOpsRepository> previous = repositories;
         repositories = new ArrayList<>();
+        receivers = new ArrayList<>();
         req.bindJSON(this, json);
         if (getRepositories().stream().anyMatch(r -> r.getUrl() == null)) {
             repositories = previous; // nothing of the form is kept: the page shows the error
@@ -88,6 +90,18 @@ public class GitOpsConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setRepositories(List<GitOpsRepository> repositories) {
         this.repositories = repositories == null ? new ArrayList<>() : new ArrayList<>(repositories);
+        save();
+    }
+
+    /** The notification receivers gitops.yaml may name, with the credentials holding their URLs (docs/notifications.md). */
+    @NonNull
+    public List<NotificationReceiver> getReceivers() {
+        return receivers == null ? List.of() : List.copyOf(receivers);
+    }
+
+    @DataBoundSetter
+    public void setReceivers(List<NotificationReceiver> receivers) {
+        this.receivers = receivers == null ? new ArrayList<>() : new ArrayList<>(receivers);
         save();
     }
 

@@ -7,6 +7,7 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.pipeline.DeploymentText;
 import io.jenkins.plugins.gitops.engine.pipeline.LifecycleResult;
 import io.jenkins.plugins.gitops.engine.pipeline.PromoteArguments;
@@ -95,7 +96,14 @@ public class GitOpsPromoteStep extends GitOpsStep {
             return EngineSession.use("gitopsPromote", step.repository, step.credentialsId, step.targetCredentialsId,
                     List.of(step.from, step.to), CredentialsLookup.forRun(run, GitOpsStep.holder(getContext())), log,
                     session -> {
-                arguments.checkApproval(session.gitOps().config(null));
+                try {
+                    arguments.checkApproval(session.gitOps().config(null));
+                } catch (InvalidInputException refused) {
+                    if (arguments.approvedBy() == null) {
+                        session.gitOps().notifyApprovalWaiting(step.from, step.to, actor);
+                    }
+                    throw refused;
+                }
                 if (arguments.approvedBy() != null) {
                     session.listener().progress("Promotion of " + step.from + " to " + step.to + " approved by "
                             + arguments.approvedBy());

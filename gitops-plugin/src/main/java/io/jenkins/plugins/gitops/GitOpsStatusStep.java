@@ -5,9 +5,13 @@ import hudson.Extension;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.gitops.engine.GitOpsException;
+import io.jenkins.plugins.gitops.engine.delivery.DeliveryMetrics;
+import io.jenkins.plugins.gitops.engine.delivery.DeliveryReport;
 import io.jenkins.plugins.gitops.engine.pipeline.EnvironmentStatus;
 import io.jenkins.plugins.gitops.engine.pipeline.StepResults;
 import io.jenkins.plugins.gitops.engine.pipeline.SyncArguments;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -16,8 +20,9 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
- * {@code def s = gitopsStatus environment: 'staging'}: the last synced revision, health, and whether
- * live and Git still agree. Read-only; records nothing.
+ * {@code def s = gitopsStatus environment: 'staging'}: the last synced revision, health, whether live and
+ * Git still agree, and the delivery figures of the last 30 days ({@code s.delivery}, see
+ * {@code StepResults.of(EnvironmentStatus, DeliveryMetrics)}). Read-only; records nothing.
  */
 public class GitOpsStatusStep extends GitOpsStep {
     private final String environment;
@@ -58,7 +63,15 @@ public class GitOpsStatusStep extends GitOpsStep {
                         + status.health() + (status.inSync() ? ", in sync" : ", differs from Git")
                         + (status.behindGit() ? ", Git has moved on to " + status.headRevision() : "")
                         + (status.pinned() ? ", pinned by a direct rollback" : ""));
-                return StepResults.of(status);
+                Instant now = Instant.now();
+                DeliveryMetrics figures = null;
+                try {
+                    figures = session.gitOps().delivery(step.environment, now.minus(DeliveryReport.WINDOW), now);
+                } catch (GitOpsException e) {
+                    session.listener().progress(step.environment + ": delivery figures not computed: "
+                            + session.mask(e.getMessage()));
+                }
+                return StepResults.of(status, figures);
             });
         }
     }

@@ -3,6 +3,8 @@ package io.jenkins.plugins.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Item;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.gitops.engine.pipeline.LeaseHolders;
 import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
@@ -169,6 +172,44 @@ class EnvironmentsActionTest {
 
         assertThat(page.asNormalizedText()).contains("deploy#1/1").contains("3 created, 0 updated, 0 deleted, 0 unchanged")
                 .contains("ConfigMap/docs-dev/docs-config").doesNotContain(GitOpsFixture.TOKEN);
+    }
+
+    @Test
+    void jobPageShowsTheDeliveryFiguresTheDriftWorkerComputedAndMetricsNeedOverallRead(JenkinsRule r) throws Exception {
+        Path repository = GitOpsFixture.gitRepository(dir);
+        GitOpsFixture.configure(r, repository, api);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "deploy", "gitopsSync environment: 'development'");
+        r.buildAndAssertSuccess(job);
+        secure(r);
+        JenkinsRule.WebClient viewer = r.createWebClient().login("viewer");
+        viewer.getOptions().setJavaScriptEnabled(false);
+        assertThat(viewer.getPage(job, "gitops-environments/").asNormalizedText())
+                .contains("Not computed yet: the drift check computes them");
+
+        // what the drift worker does after checking the environment
+        String url = repository.toString();
+        EngineSession.use("drift check", url, null, null, List.of("development"),
+                CredentialsLookup.global(LeaseHolders.driftWorker(Controller.id())), TaskListener.NULL, session -> {
+                    DeliveryDashboard.refresh(session, url, "development", Instant.now());
+                    return null;
+                });
+
+        HtmlPage page = viewer.getPage(job, "gitops-environments/");
+        assertThat(page.asNormalizedText()).contains("Delivery performance")
+                .contains("deployment frequency").contains("(1 deployments, 1 successful)").contains("medium")
+                .contains("lead time for changes").contains("change failure rate").contains("0% (0 of 1 changes)")
+                .contains("n/a (nothing restored)");
+        String trend = page.querySelector(".gitops-delivery__trend").getAttributes().getNamedItem("data-trend").getNodeValue();
+        assertThat(trend).startsWith("{\"environment\":\"development\",\"weeks\":[");
+        assertThat(page.getWebResponse().getContentAsString()).doesNotContain("<script>").contains("delivery-trend.js");
+
+        String metrics = viewer.goTo("gitops/metrics", "text/plain").getWebResponse().getContentAsString();
+        assertThat(metrics).contains("gitops_deployments_total{component=")
+                .contains("gitops_deployment_duration_seconds_bucket{")
+                .contains("gitops_delivery_deployment_frequency_per_day{environment=\"development\"}")
+                .doesNotContain(GitOpsFixture.TOKEN);
+        JenkinsRule.WebClient anonymous = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        assertThat(anonymous.goTo("gitops/metrics", null).getWebResponse().getStatusCode()).isEqualTo(403);
     }
 
     /** viewer may read, deployer may also build; neither is in release-managers. */

@@ -57,6 +57,21 @@ class GitOpsRollbackAndStatusStepTest {
     }
 
     @Test
+    void statusReturnsTheDeliveryFiguresAsPlainData(JenkinsRule r) throws Exception {
+        GitOpsFixture.configure(r, repository, api);
+        WorkflowJob job = GitOpsFixture.pipeline(r, "figures", """
+                gitopsSync environment: 'development'
+                def d = gitopsStatus(environment: 'development').delivery
+                echo "delivery: deployments=${d.deployments} band=${d.deploymentFrequencyBand} cfr=${d.changeFailureRate} cfrBand=${d.changeFailureRateBand} restore=${d.timeToRestoreMedianSeconds} commits=${d.commits} lead=${d.leadTimeMedianSeconds != null}"
+                """);
+
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+
+        // one successful deployment in 30 days: 1/30 a day is "medium"; its commit gives one lead time sample
+        r.assertLogContains("delivery: deployments=1 band=medium cfr=0.0 cfrBand=elite restore=null commits=1 lead=true", run);
+    }
+
+    @Test
     void rollbackToPreviousRevertsInGitAndSyncsTheRevert(JenkinsRule r) throws Exception {
         GitOpsFixture.configure(r, repository, api);
         r.buildAndAssertSuccess(GitOpsFixture.pipeline(r, "first", "gitopsSync environment: 'development'"));

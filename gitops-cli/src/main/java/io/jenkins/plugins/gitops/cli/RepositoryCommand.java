@@ -25,6 +25,9 @@ abstract class RepositoryCommand implements Callable<Integer> {
     @Mixin
     SignatureOptions signatures;
 
+    @Mixin
+    NotificationOptions notifications;
+
     @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     OutputFormat output;
 
@@ -51,6 +54,10 @@ abstract class RepositoryCommand implements Callable<Integer> {
                 .cacheDir(repository.cacheDir(env)).targets(Targets.shared(target.settings(env)))
                 .trustedKeys(signatures.trustedKeys(env)).signingKey(signatures.signingKey(env))
                 .holder("gitops-cli@" + java.lang.management.ManagementFactory.getRuntimeMXBean().getName())
+                .notifier(notifications.notifier(env, message -> {
+                    err.println(message);
+                    err.flush();
+                })).link(notifications.link(env, null))
                 .listener(message -> {
                     err.println(message);
                     err.flush();

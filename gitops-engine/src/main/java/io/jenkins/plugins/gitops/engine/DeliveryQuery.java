@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.delivery.CommitLog;
 import io.jenkins.plugins.gitops.engine.delivery.DeliveryCalculator;
 import io.jenkins.plugins.gitops.engine.delivery.DeliveryMetrics;
+import io.jenkins.plugins.gitops.engine.delivery.DeliveryReport;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import java.time.Instant;
@@ -20,13 +21,23 @@ final class DeliveryQuery {
 
     DeliveryMetrics run(String environmentName, Instant from, Instant to) {
         Environment environment = context.repository.snapshot(null).config().environment(environmentName);
-        List<DeploymentRecord> records;
+        return DeliveryCalculator.compute(environment.name(), records(environment), commits(), from, to);
+    }
+
+    DeliveryReport report(String environmentName, Instant to) {
+        Environment environment = context.repository.snapshot(null).config().environment(environmentName);
+        return DeliveryReport.compute(environment.name(), records(environment), commits(), to);
+    }
+
+    private List<DeploymentRecord> records(Environment environment) {
         try (Target target = context.targets.open(environment)) {
-            records = context.history(target, environment).deployments(environment.name());
+            return context.history(target, environment).deployments(environment.name());
         }
-        CommitLog commits = context.repository.isGit()
+    }
+
+    private CommitLog commits() {
+        return context.repository.isGit()
                 ? (revision, before) -> context.repository.git().authorTimes(revision, before, MAX_COMMITS)
                 : CommitLog.NONE;
-        return DeliveryCalculator.compute(environment.name(), records, commits, from, to);
     }
 }

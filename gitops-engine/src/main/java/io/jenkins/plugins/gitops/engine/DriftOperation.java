@@ -10,11 +10,14 @@ import io.jenkins.plugins.gitops.engine.history.DeploymentRecord.Operation;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import io.jenkins.plugins.gitops.engine.model.SyncPolicy;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlan;
 import io.jenkins.plugins.gitops.engine.sync.SyncPlanner;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,12 +47,14 @@ final class DriftOperation {
             if (last.isEmpty()) {
                 DriftReport never = new DriftReport(environment.name(), null, headRevision, false, List.of(), null,
                         checkedAt, "never synced: no successful deployment recorded");
-                return heal(environment, never, allowHeal, null);
+                return heal(head, environment, never, allowHeal, null);
             }
             Repository.Snapshot synced = context.repository.snapshot(last.get().revision());
             DesiredState prepared = target.prepare(context.render(synced, environment, java.util.Map.of(),
                     target.capabilities()));
-            SyncPlan plan = new SyncPlanner(target).plan(environment, prepared, context.live(target, prepared));
+            Map<ResourceKey, Resource> live = context.live(target, prepared);
+            SyncPlan plan = new SyncPlanner(target).plan(environment, prepared, live);
+            new Notices(context).liveHealth(head.config(), environment, last.get(), target, prepared, live);
             drifted = plan.changes().stream().map(t -> SyncResults.object(t, null)).toList();
             pinned = Pins.pinned(context, environment, last.get(), head);
         }
@@ -65,10 +70,12 @@ final class DriftOperation {
         context.listener.progress("Drift of '" + environment.name() + "': " + message);
         context.metrics.setDrift(environment.name(), drifted.size());
         context.metrics.setSyncStatus(environment.name(), report.drifted() ? GitOpsMetrics.OUT_OF_SYNC : GitOpsMetrics.SYNCED);
-        return pinned ? report : heal(environment, report, allowHeal, last.get());
+        new Notices(context).drift(head.config(), environment, report);
+        return pinned ? report : heal(head, environment, report, allowHeal, last.get());
     }
 
-    private DriftReport heal(Environment environment, DriftReport report, boolean allowHeal, DeploymentRecord last) {
+    private DriftReport heal(Repository.Snapshot head, Environment environment, DriftReport report, boolean allowHeal,
+            DeploymentRecord last) {
         if (!allowHeal) {
             return report;
         }
@@ -82,6 +89,9 @@ final class DriftOperation {
             healed = new SyncOperation(context).run(SyncRequest.of(environment.name()).withRevision(last.revision())
                     .withTrigger(DeploymentRecord.TRIGGER_SELF_HEAL, context.holder), Operation.SELF_HEAL, null,
                     "self-heal of " + report.driftedObjects() + " drifted object(s)");
+        }
+        if (healed != null) {
+            new Notices(context).selfHealed(head.config(), environment, report, healed);
         }
         return healed == null ? report : new DriftReport(report.environment(), report.lastSyncedRevision(),
                 report.headRevision(), report.pinned(), report.objects(), healed, report.checkedAt(),

@@ -16,6 +16,7 @@ import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.Masking;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceKey;
+import io.jenkins.plugins.gitops.engine.notify.Notifier;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
 import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
 import java.nio.file.Path;
@@ -39,16 +40,22 @@ final class EngineContext {
     final Signatures signatures;
     /** The secret values known to this facade's operations; every text leaving the facade goes through it. */
     final Masking secrets;
+    /** Where notification events go ({@link Notices}), and the link they carry (null: none). */
+    final Notifier notifier;
+    final String link;
     private final HistoryStore fallbackHistory;
 
     EngineContext(Repository repository, TargetFactory targets, Renderers renderers, ProgressListener listener,
             String holder, Path cacheDir, GitOpsMetrics metrics) {
         this(repository, targets, renderers, listener, holder, cacheDir, metrics, new Signatures(null, null),
-                new Masking());
+                new Masking(), Notifier.NONE, null);
     }
 
     EngineContext(Repository repository, TargetFactory targets, Renderers renderers, ProgressListener listener,
-            String holder, Path cacheDir, GitOpsMetrics metrics, Signatures signatures, Masking secrets) {
+            String holder, Path cacheDir, GitOpsMetrics metrics, Signatures signatures, Masking secrets,
+            Notifier notifier, String link) {
+        this.notifier = notifier;
+        this.link = link;
         this.signatures = signatures;
         this.metrics = metrics;
         this.repository = repository;

@@ -13,6 +13,7 @@ import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
 import io.jenkins.plugins.gitops.engine.cluster.TargetFactory;
 import io.jenkins.plugins.gitops.engine.delivery.DeliveryMetrics;
+import io.jenkins.plugins.gitops.engine.delivery.DeliveryReport;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
 import io.jenkins.plugins.gitops.engine.model.Masking;
@@ -21,6 +22,7 @@ import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Environment;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.model.TargetSpec;
+import io.jenkins.plugins.gitops.engine.notify.Notifier;
 import io.jenkins.plugins.gitops.engine.render.Renderers;
 import io.jenkins.plugins.gitops.engine.render.compose.ComposeRenderer;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
@@ -56,7 +58,7 @@ public final class GitOps implements AutoCloseable {
         this.context = new EngineContext(repository, Objects.requireNonNull(builder.targets, "targets"),
                 builder.renderers, builder.listener, builder.holder, builder.cacheDir,
                 builder.metrics != null ? builder.metrics : new GitOpsMetrics(),
-                new Signatures(builder.trustedKeys, builder.signingKey), secrets);
+                new Signatures(builder.trustedKeys, builder.signingKey), secrets, builder.notifier, builder.link);
     }
 
     private static List<String> credentialValues(GitCredentials credentials) {
@@ -162,6 +164,31 @@ public final class GitOps implements AutoCloseable {
         return masked(() -> new DriftOperation(context).run(environment, allowHeal));
     }
 
+    /**
+     * Sends {@code on-approval-waiting} for a promotion from {@code from} into {@code to} to the receivers of
+     * {@code to}'s {@code notifications:}, for callers that check approvals before calling {@link #promote} (the
+     * Jenkins step). {@link #promote} sends it by itself when it refuses a promotion without an approver.
+     */
+    public void notifyApprovalWaiting(String from, String to, String actor) {
+        masked(() -> {
+            ProjectConfig config = context.repository.snapshot(null).config();
+            new Notices(context).approvalWaiting(config, config.environment(from), config.environment(to), null, actor);
+            return null;
+        });
+    }
+
+    /**
+     * Sends {@code on-window-override}: {@code operation} of {@code environment} at {@code revision} runs outside its
+     * deployment window because {@code actor} overrode it with {@code reason} (docs/notifications.md).
+     */
+    public void notifyWindowOverride(String environment, String revision, String operation, String actor, String reason) {
+        masked(() -> {
+            new Notices(context).windowOverride(context.repository.snapshot(null).config(), environment, revision,
+                    operation, actor, reason);
+            return null;
+        });
+    }
+
     /** Last deployment, Git HEAD, health, pin and lease of an environment. Read-only. */
     public EnvironmentStatus status(String environment) {
         return masked(() -> new StatusQuery(context).run(environment));
@@ -179,6 +206,15 @@ public final class GitOps implements AutoCloseable {
      */
     public DeliveryMetrics delivery(String environment, Instant from, Instant to) {
         return new DeliveryQuery(context).run(environment, from, to);
+    }
+
+    /**
+     * The figures of an environment over the 30 days before {@code to} and its weekly trend over the 12 weeks
+     * before it ({@link DeliveryReport}), from one read of the target's history. Read-only; for dashboards
+     * (the Jenkins job page) that refresh it in the background.
+     */
+    public DeliveryReport deliveryReport(String environment, Instant to) {
+        return new DeliveryQuery(context).report(environment, to);
     }
 
     /**
@@ -227,6 +263,7 @@ public final class GitOps implements AutoCloseable {
     public void close() {
         context.repository.close();
         context.targets.close();
+        context.notifier.close();
     }
 
     /** Configures a {@link GitOps}. Only the repository and the target factory are required. */
@@ -242,6 +279,8 @@ public final class GitOps implements AutoCloseable {
         private final List<String> secrets = new java.util.ArrayList<>();
         private TrustedKeys trustedKeys = TrustedKeys.NONE;
         private Path signingKey;
+        private Notifier notifier = Notifier.NONE;
+        private String link;
 
         /** A Git URL, a local Git repository, or a plain local folder. */
         public Builder repository(String location) {
@@ -312,6 +351,21 @@ public final class GitOps implements AutoCloseable {
          */
         public Builder signingKey(Path value) {
             this.signingKey = value;
+            return this;
+        }
+
+        /**
+         * Where notification events go (docs/notifications.md); closed with the facade. Default: nowhere. The
+         * events of an operation are only those its environment's {@code notifications:} subscribes receivers to.
+         */
+        public Builder notifier(Notifier value) {
+            this.notifier = value == null ? Notifier.NONE : value;
+            return this;
+        }
+
+        /** The link events carry: the Jenkins build, the agent's address (null: none). */
+        public Builder link(String value) {
+            this.link = value == null || value.isBlank() ? null : value;
             return this;
         }
 

@@ -47,7 +47,14 @@ final class PromoteOperation {
         Environment to = head.config().environment(request.to());
         List<String> checks = new ArrayList<>();
         PromotionChecks.stage(from, to, request.force(), checks);
-        PromotionChecks.approval(to, request.approvedBy(), request.approverGroups(), checks);
+        try {
+            PromotionChecks.approval(to, request.approvedBy(), request.approverGroups(), checks);
+        } catch (InvalidInputException refused) {
+            if (request.approvedBy() == null || request.approvedBy().isBlank()) {
+                new Notices(context).approvalWaiting(head.config(), from, to, null, request.actor());
+            }
+            throw refused;
+        }
         EngineCommitSigner signer = context.signatures.signer(context, to);
         signer.checkCanSign("promotion to '" + to.name() + "'");
         context.signatures.check(context, to, head.revision().commitId(), "the branch tip the promotion goes on,");
@@ -66,7 +73,7 @@ final class PromoteOperation {
         String message = PromotionMessage.of(from.name(), to.name(), diff.changes(), source.revision(), checks,
                 request.approvedBy(), request.actor());
         PushResult pushed = context.repository.git().commitAndPush(context.repository.git().defaultBranch(), message,
-                RollbackOperation.author(request.actor()), tip -> promotedFiles(tip, to, diff), PUSH_ATTEMPTS, signer);
+                RollbackOperation.author(request.actor()), tip -> promotedFiles(tip, to, diff, head, request.actor()), PUSH_ATTEMPTS, signer);
         context.listener.progress("  pushed " + pushed.commitId().substring(0, 12) + " after " + pushed.attempts()
                 + " attempt(s): " + String.join(", ", pushed.changedPaths()));
         if (request.sync()) {
@@ -110,7 +117,8 @@ final class PromoteOperation {
     }
 
     /** The edit on top of the current tip, checked before it is pushed: it deploys the release and passes policies. */
-    private Map<String, byte[]> promotedFiles(SourceTree tip, Environment to, ReleaseDiff diff) {
+    private Map<String, byte[]> promotedFiles(SourceTree tip, Environment to, ReleaseDiff diff, Repository.Snapshot head,
+            String actor) {
         ReleaseEdit edit = new ReleaseWriter().edit(tip, to.path(), to.name(), diff.toWrite());
         edit.notes().forEach(n -> context.listener.progress("  note: " + n));
         DesiredState promoted = context.renderers.render(new EditedTree(tip, edit.files()), to, to.variables(), "promotion");
@@ -123,7 +131,11 @@ final class PromoteOperation {
                         + ".env file); change it by hand");
             }
         }
-        new PolicyChecker(to.policies()).check(promoted).enforce();
+        io.jenkins.plugins.gitops.engine.policy.PolicyReport policies = new PolicyChecker(to.policies()).check(promoted);
+        if (policies.blocked()) {
+            new Notices(context).policyViolation(head.config(), to, null, policies.errors(), true, "promote", actor);
+        }
+        policies.enforce();
         return edit.files();
     }
 

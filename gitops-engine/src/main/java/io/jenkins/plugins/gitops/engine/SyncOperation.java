@@ -58,6 +58,17 @@ final class SyncOperation {
      * @param reason       why (auto-rollback, self-heal), kept in the record; null for none
      */
     SyncResult run(SyncRequest request, Operation operation, String rolledBackTo, String reason) {
+        try {
+            return sync(request, operation, rolledBackTo, reason);
+        } catch (GitOpsException e) {
+            if (subject == SyncSubject.DECLARED) {
+                new Notices(context).syncError(request, operation, e);
+            }
+            throw e;
+        }
+    }
+
+    private SyncResult sync(SyncRequest request, Operation operation, String rolledBackTo, String reason) {
         Instant started = Instant.now();
         Repository.Snapshot snapshot = context.repository.snapshot(request.revision());
         Environment environment = subject.environment(snapshot, request.environment());
@@ -84,7 +95,7 @@ final class SyncOperation {
             rendered.warnings().forEach(w -> listener.progress("  warning: " + w));
             DesiredState prepared = target.prepare(rendered);
             target.validate(prepared);
-            List<String> warnings = new ArrayList<>(checkPolicies(environment, prepared));
+            List<String> warnings = new ArrayList<>(checkPolicies(snapshot, environment, prepared, request, operation));
             if (request.dryRun()) {
                 return execute(request, environment, snapshot, target, prepared, plan(environment, target, prepared, started),
                         warnings, started).withSigner(signer);
@@ -113,6 +124,7 @@ final class SyncOperation {
                 context.history(target, environment).append(record);
                 result = result.withRecordId(record.id()).withSigner(signer);
                 Observations.deployment(context.metrics, context.secrets, environment, operation, record, result);
+                new Notices(context).syncRecorded(snapshot.config(), environment, operation, request, result, reason);
                 if (!result.succeeded() && environment.autoRollback() && operation != Operation.ROLLBACK) {
                     lease.close();
                     new AutoRollback(context, this).afterFailure(environment, result, target);
@@ -149,11 +161,17 @@ final class SyncOperation {
     }
 
     /** Enforced violations refuse the sync before any write; warnings are returned for the result. */
-    private List<String> checkPolicies(Environment environment, DesiredState prepared) {
+    private List<String> checkPolicies(Repository.Snapshot snapshot, Environment environment, DesiredState prepared,
+            SyncRequest request, Operation operation) {
         if (environment.policies().isEmpty()) {
             return List.of();
         }
         PolicyReport report = new PolicyChecker(environment.policies()).check(prepared);
+        if (!request.dryRun() && !report.violations().isEmpty()) {
+            new Notices(context).policyViolation(snapshot.config(), environment, snapshot.revision().commitId(),
+                    report.blocked() ? report.errors() : report.warnings(), report.blocked(),
+                    operation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), request.actor());
+        }
         report.enforce();
         report.warnings().forEach(w -> context.listener.progress("  policy warning: " + w));
         return report.warnings();

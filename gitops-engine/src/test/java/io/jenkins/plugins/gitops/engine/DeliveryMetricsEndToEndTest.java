@@ -9,6 +9,7 @@ import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.delivery.DeliveryMetrics;
+import io.jenkins.plugins.gitops.engine.delivery.DeliveryReport;
 import io.jenkins.plugins.gitops.engine.delivery.DoraBand;
 import io.jenkins.plugins.gitops.engine.testing.WorkRepository;
 import java.nio.file.Path;
@@ -96,5 +97,16 @@ class DeliveryMetricsEndToEndTest {
         assertThat(m.timeToRestoreMedian()).isLessThan(elapsed);
         assertThat(m.timeToRestoreBand()).isEqualTo(DoraBand.ELITE);
         assertThat(m.coversPeriod()).isFalse(); // the environment is younger than the period
+
+        // the dashboard's report: the same records, over the 30 days and 12 weeks before `end`
+        DeliveryReport report = gitOps.deliveryReport("dev", end);
+        assertThat(report.figures().from()).isEqualTo(end.minus(DeliveryReport.WINDOW));
+        assertThat(report.figures().deployments()).isEqualTo(6);
+        assertThat(report.figures().failedChanges()).isEqualTo(2);
+        assertThat(report.figures().commits()).isEqualTo(4);
+        assertThat(report.trend().weeks()).hasSize(12);
+        assertThat(report.trend().weeks().get(11).deployments()).isEqualTo(6);
+        assertThat(report.trend().weeks().get(11).leadTimeMedian()).isEqualTo(report.figures().leadTimeMedian());
+        assertThat(report.trend().weeks().subList(0, 11)).allSatisfy(w -> assertThat(w.deployments()).isZero());
     }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import io.jenkins.plugins.gitops.cli.GitOpsCommand;
+import io.jenkins.plugins.gitops.cli.NotificationOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,6 +52,9 @@ public final class AgentCommand implements Callable<Integer> {
 
     @Mixin
     SignatureOptions signatures;
+
+    @Mixin
+    NotificationOptions notifications;
 
     @ParentCommand
     GitOpsCommand parent;
@@ -86,6 +90,9 @@ public final class AgentCommand implements Callable<Integer> {
     /** The running agent (daemon mode), so tests can stop it as SIGTERM would. */
     volatile Agent agent;
 
+    /** The agent's own address once it listens: the default link of its notifications. */
+    volatile String selfLink;
+
     /** Shared by the facade (deployments, rollbacks, drift) and the agent (checks): one /metrics scrape. */
     private final GitOpsMetrics engineMetrics = new GitOpsMetrics();
     private final GitOpsAgentMetrics metrics = new GitOpsAgentMetrics(engineMetrics);
@@ -120,7 +127,9 @@ public final class AgentCommand implements Callable<Integer> {
         agent = running;
         List<AutoCloseable> toClose = new ArrayList<>();
         try {
-            running.serve(address, metrics::scrape);
+            int port = running.serve(address, metrics::scrape);
+            String host = address.getHostString();
+            selfLink = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
             EnvironmentChecker checker = checkers.open(this, toClose);
             if (!running.start(new DriftScheduler(checker, parallelism, this::report),
                     toClose.toArray(AutoCloseable[]::new))) {
@@ -141,7 +150,9 @@ public final class AgentCommand implements Callable<Integer> {
         GitOps gitOps = CliOptions.gitOps(command.repository.orElse(command.parent == null ? null : command.parent.repository()),
                 command.target.orElse(command.parent == null ? null : command.parent.target()), command.signatures,
                 command.env, message -> LOG.info("{}", message),
-                "gitops-agent@" + ManagementFactory.getRuntimeMXBean().getName(), command.engineMetrics);
+                "gitops-agent@" + ManagementFactory.getRuntimeMXBean().getName(), command.engineMetrics,
+                command.notifications.notifier(command.env, message -> LOG.warn("{}", message)),
+                command.notifications.link(command.env, command.selfLink));
         toClose.add(gitOps);
         return new GitOpsChecker(gitOps, command.environments, !command.noHeal);
     }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.GitOps;
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
 import io.jenkins.plugins.gitops.engine.ProgressListener;
 import io.jenkins.plugins.gitops.engine.metrics.GitOpsMetrics;
+import io.jenkins.plugins.gitops.engine.notify.Notifier;
 import io.jenkins.plugins.gitops.engine.cluster.Targets;
 import java.util.Map;
 
@@ -23,7 +24,8 @@ final class CliOptions {
      * @param signatures the keys environments with {@code verify.signatures} trust (never from the repository)
      */
     static GitOps gitOps(RepositoryOptions repository, TargetOptions target, SignatureOptions signatures,
-            Map<String, String> env, ProgressListener listener, String holder, GitOpsMetrics metrics) {
+            Map<String, String> env, ProgressListener listener, String holder, GitOpsMetrics metrics, Notifier notifier,
+            String link) {
         if (repository.revision() != null) {
             throw new InvalidInputException("--revision: the agent follows each environment's branch in the repository; "
                     + "remove --revision");
@@ -31,6 +33,6 @@ final class CliOptions {
         return GitOps.builder().repository(repository.location(env)).credentials(repository.credentials(env))
                 .cacheDir(repository.cacheDir(env)).targets(Targets.shared(target.settings(env)))
                 .trustedKeys(signatures.trustedKeys(env)).signingKey(signatures.signingKey(env))
-                .listener(listener).holder(holder).metrics(metrics).build();
+                .listener(listener).holder(holder).metrics(metrics).notifier(notifier).link(link).build();
     }
 }

@@ -47,6 +47,8 @@ final class EnvironmentSettings {
     List<PolicyRule> policies;
     List<IgnoreRule> ignoreDifferences;
     Map<String, String> variables;
+    /** {@code notifications:}; null when absent or invalid (reported). */
+    io.jenkins.plugins.gitops.engine.model.NotificationRules notifications;
     /** {@code preview:}, environments only; null when absent or invalid (reported). */
     io.jenkins.plugins.gitops.engine.model.PreviewSpec preview;
 }

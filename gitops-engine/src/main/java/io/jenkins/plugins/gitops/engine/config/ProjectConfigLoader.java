@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.config;
 
 import io.jenkins.plugins.gitops.engine.model.Environment;
+import io.jenkins.plugins.gitops.engine.model.NotificationRules;
 import io.jenkins.plugins.gitops.engine.model.PreviewSpec;
 import io.jenkins.plugins.gitops.engine.model.ProjectConfig;
 import io.jenkins.plugins.gitops.engine.source.SourceTree;
@@ -128,13 +129,16 @@ public final class ProjectConfigLoader {
         new EnvironmentChecks(parsed, problems).run();
         Map<String, Environment> result = new LinkedHashMap<>();
         Map<String, PreviewSpec> previews = new LinkedHashMap<>();
+        Map<String, NotificationRules> notifications = new LinkedHashMap<>();
         parsed.stream().filter(p -> p.environment() != null).forEach(p -> {
             result.put(p.name(), p.environment());
+            NotificationRules own = p.settings().notifications != null ? p.settings().notifications : NotificationRules.NONE;
+            notifications.put(p.name(), own.over(defaults.notifications));
             if (p.settings().preview != null) {
                 previews.put(p.name(), p.settings().preview);
             }
         });
-        return new ProjectConfig(result, previews);
+        return new ProjectConfig(result, previews, notifications);
     }
 
     private static EnvironmentSettings defaults(YamlMap.Entry entry, Problems problems) {

@@ -20,7 +20,7 @@ final class SettingsParser {
     static final List<String> ENVIRONMENT_KEYS = List.of("path", "target", "sync", "prune", "selfHeal",
             "driftInterval", "promotesFrom", "approvers", "retry", "health", "autoRollback", "policies",
             "ignoreDifferences", "variables", "pruneCrds", "verify", "preview", "allowEmpty", "takeOwnership",
-            "kustomize");
+            "kustomize", "notifications");
     /** Keys that only make sense per environment, so {@code defaults:} refuses them. */
     static final List<String> ENVIRONMENT_ONLY_KEYS = List.of("path", "target", "promotesFrom", "preview");
     static final List<String> SYNC_VALUES = List.of("automatic", "manual", "approval");
@@ -99,6 +99,7 @@ final class SettingsParser {
             case "policies" -> s.policies = RuleParser.policies(e, problems);
             case "ignoreDifferences" -> s.ignoreDifferences = RuleParser.ignoreDifferences(e, problems);
             case "variables" -> s.variables = variables(e, problems);
+            case "notifications" -> s.notifications = NotificationsParser.parse(e, problems);
             default -> {
                 // path, target, promotesFrom, preview: read above; unknown keys: reported by rejectUnknown
             }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.gitops.engine.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The four delivery figures of one environment over {@code [from, to)}, defined in docs/delivery-metrics.md.
@@ -54,5 +56,52 @@ public record DeliveryMetrics(String environment, Instant from, Instant to, int 
     /** Null when nothing was restored. */
     public DoraBand timeToRestoreBand() {
         return timeToRestoreMedian == null ? null : DoraBand.timeToRestore(timeToRestoreMedian);
+    }
+
+    /**
+     * The figures as plain data, named as {@code gitops metrics --output json} names them: {@code environment},
+     * {@code from}, {@code to}, {@code historyFrom} (ISO-8601 strings, historyFrom null without records),
+     * {@code coversPeriod}, {@code deployments}, {@code successfulDeployments}, {@code deploymentsPerDay},
+     * {@code deploymentsPerWeek}, {@code deploymentFrequencyBand}, {@code commits}, {@code leadTimeMedianSeconds},
+     * {@code leadTimeP90Seconds}, {@code leadTimeBand}, {@code changes}, {@code failedChanges},
+     * {@code changeFailureRate} (fraction), {@code changeFailureRateBand}, {@code restores}, {@code unrestored},
+     * {@code timeToRestoreMedianSeconds}, {@code timeToRestoreBand}. Values are strings, booleans, Integers and
+     * Doubles, or null for a figure with nothing to measure; bands are lower-case ({@link DoraBand#label}).
+     * Insertion-ordered and mutable (a copy): safe to hand to a Pipeline script.
+     */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("environment", environment);
+        m.put("from", from.toString());
+        m.put("to", to.toString());
+        m.put("historyFrom", historyFrom == null ? null : historyFrom.toString());
+        m.put("coversPeriod", coversPeriod());
+        m.put("deployments", deployments);
+        m.put("successfulDeployments", successfulDeployments);
+        m.put("deploymentsPerDay", perDay);
+        m.put("deploymentsPerWeek", perWeek());
+        m.put("deploymentFrequencyBand", label(frequencyBand()));
+        m.put("commits", commits);
+        m.put("leadTimeMedianSeconds", seconds(leadTimeMedian));
+        m.put("leadTimeP90Seconds", seconds(leadTimeP90));
+        m.put("leadTimeBand", label(leadTimeBand()));
+        m.put("changes", changes);
+        m.put("failedChanges", failedChanges);
+        m.put("changeFailureRate", changeFailureRate);
+        m.put("changeFailureRateBand", label(changeFailureBand()));
+        m.put("restores", restores);
+        m.put("unrestored", unrestored);
+        m.put("timeToRestoreMedianSeconds", seconds(timeToRestoreMedian));
+        m.put("timeToRestoreBand", label(timeToRestoreBand()));
+        return m;
+    }
+
+    /** Seconds with millisecond precision, or null. */
+    static Double seconds(Duration d) {
+        return d == null ? null : d.toMillis() / 1000.0;
+    }
+
+    private static String label(DoraBand band) {
+        return band == null ? null : band.label();
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.pipeline;
 
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
+import io.jenkins.plugins.gitops.engine.delivery.DeliveryMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,6 +66,19 @@ public final class StepResults {
         map.put("behindGit", status.behindGit());
         map.put("pinned", status.pinned());
         map.put("lastSync", status.lastSync() == null ? null : status.lastSync().toString());
+        return map;
+    }
+
+    /**
+     * {@link #of(EnvironmentStatus)} plus {@code delivery}: the environment's delivery figures as
+     * {@link DeliveryMetrics#asMap()} gives them (the names of {@code gitops metrics --output json}: {@code
+     * deploymentsPerDay}, {@code leadTimeMedianSeconds}, {@code leadTimeP90Seconds}, {@code changeFailureRate},
+     * {@code timeToRestoreMedianSeconds}, a {@code ...Band} per figure, counts), or null when they could not be
+     * computed. A map of strings, numbers, booleans and nulls, so it survives CPS serialisation and the sandbox.
+     */
+    public static Map<String, Object> of(EnvironmentStatus status, DeliveryMetrics delivery) {
+        Map<String, Object> map = of(status);
+        map.put("delivery", delivery == null ? null : delivery.asMap());
         return map;
     }
 }

@@ -32,6 +32,18 @@ class DoraBandTest {
     }
 
     @Test
+    void theReportsGapBetweenMediumAndLowRecoveryFallsToLow() {
+        // 2023: medium "between one day and one week", low "between one month and six months"
+        assertThat(DoraBand.timeToRestore(Duration.ofDays(6).plusHours(23))).isEqualTo(DoraBand.MEDIUM);
+        assertThat(DoraBand.timeToRestore(Duration.ofDays(14))).isEqualTo(DoraBand.LOW);
+        // lead time: medium "between one week and one month" (30 days)
+        assertThat(DoraBand.leadTime(Duration.ofDays(29))).isEqualTo(DoraBand.MEDIUM);
+        // change failure rate: the low cluster's 64 % and anything above medium's 15 %
+        assertThat(DoraBand.changeFailureRate(0.64)).isEqualTo(DoraBand.LOW);
+        assertThat(DoraBand.changeFailureRate(0.20)).isEqualTo(DoraBand.LOW);
+    }
+
+    @Test
     void changeFailureRateBandsAtFiveTenFifteenPercent() {
         assertThat(DoraBand.changeFailureRate(0.05)).isEqualTo(DoraBand.ELITE);
         assertThat(DoraBand.changeFailureRate(0.10)).isEqualTo(DoraBand.HIGH);

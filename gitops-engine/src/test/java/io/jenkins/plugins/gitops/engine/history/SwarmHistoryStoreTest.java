@@ -138,4 +138,60 @@ class SwarmHistoryStoreTest {
         assertThatThrownBy(() -> store.list("staging")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("this history store holds environment '" + env + "', not 'staging'");
     }
+
+    @Test
+    void recordsBeyondTheNewestAreKeptAsCompactSummariesForDeliveryMetrics() {
+        InternalConfigs configs = configs();
+        SwarmHistoryStore store = new SwarmHistoryStore(configs, "production", 3);
+        List<DeploymentRecord> all = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            DeploymentRecord r = TestRecords.sync("production", TestRecords.revision('f', i), i);
+            all.add(0, r);
+            store.append(r);
+        }
+        assertThat(store.list("production")).containsExactlyElementsOf(all.subList(0, 3));
+        List<DeploymentRecord> deployments = new SwarmHistoryStore(configs(), "production", 3).deployments("production");
+        assertThat(deployments).extracting(DeploymentRecord::id).containsExactlyElementsOf(
+                all.stream().map(DeploymentRecord::id).toList());
+        assertThat(deployments.subList(0, 3)).containsExactlyElementsOf(all.subList(0, 3));
+        assertThat(deployments.subList(3, 8)).containsExactlyElementsOf(
+                all.subList(3, 8).stream().map(HistorySummary::compact).toList());
+        assertThat(deployments.get(7).release()).isEmpty();
+        assertThat(deployments.get(7).message()).isNull();
+        // one summary config replaces the previous ones; only the newest three records stay as configs
+        List<Config> summaries = configs.list(Map.of(InternalConfigs.KIND, "history-summary"));
+        assertThat(summaries).hasSize(1).allSatisfy(c -> {
+            assertThat(c.name()).startsWith(stack + "_gitops-summary-production-").hasSizeLessThanOrEqualTo(64);
+            assertThat(c.labels()).containsEntry(Labels.ENVIRONMENT, "production")
+                    .containsEntry(Labels.STACK_NAMESPACE, stack).containsEntry(Labels.INTERNAL, "true");
+            assertThat(c.data()).doesNotContain("jenkins/job/deploy").doesNotContain("shop/web:");
+        });
+        assertThat(configs.list(Map.of(InternalConfigs.KIND, SwarmHistoryStore.KIND_HISTORY))).hasSize(3);
+        assertThat(new SwarmHistoryStore(configs, "staging", 3).deployments("staging")).isEmpty();
+    }
+
+    @Test
+    void concurrentWritersLoseNoSummary() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                SwarmHistoryStore store = new SwarmHistoryStore(configs(), "production", 2);
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 5; i++) {
+                        store.append(TestRecords.sync("production", TestRecords.revision('9', i), thread * 10 + i));
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        SwarmHistoryStore store = new SwarmHistoryStore(configs(), "production", 2);
+        assertThat(store.list("production")).hasSize(2);
+        assertThat(store.deployments("production")).hasSize(15).extracting(DeploymentRecord::id).doesNotHaveDuplicates();
+    }
 }

@@ -59,6 +59,28 @@ class StepResultsTest {
     }
 
     @Test
+    void statusMapCarriesTheDeliveryFiguresAsPlainSerialisableData() throws Exception {
+        EnvironmentStatus status = new EnvironmentStatus("staging", "aaa", "aaa", "Healthy", false, false,
+                Instant.parse("2025-01-02T03:04:05Z"));
+        Instant to = Instant.parse("2025-01-31T00:00:00Z");
+        io.jenkins.plugins.gitops.engine.delivery.DeliveryMetrics figures = new io.jenkins.plugins.gitops.engine.delivery
+                .DeliveryMetrics("staging", to.minus(java.time.Duration.ofDays(30)), to, 3, 3, 0.1, 3, 0, 0.0, 4,
+                java.time.Duration.ofHours(2), java.time.Duration.ofHours(30), 0, 0, null, to.minus(java.time.Duration.ofDays(60)));
+
+        Map<String, Object> map = StepResults.of(status, figures);
+
+        assertThat(map).containsEntry("health", "Healthy").containsKey("delivery");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> delivery = (Map<String, Object>) roundTrip(map.get("delivery"));
+        assertThat(delivery).containsEntry("deploymentsPerDay", 0.1).containsEntry("deploymentFrequencyBand", "medium")
+                .containsEntry("leadTimeMedianSeconds", 7200.0).containsEntry("leadTimeP90Seconds", 108000.0)
+                .containsEntry("leadTimeBand", "elite").containsEntry("changeFailureRate", 0.0)
+                .containsEntry("changeFailureRateBand", "elite").containsEntry("timeToRestoreMedianSeconds", null)
+                .containsEntry("timeToRestoreBand", null);
+        assertThat(StepResults.of(status, null)).containsEntry("delivery", null);
+    }
+
+    @Test
     void entryKeepsRedactedDiffsAndCountsAndSurvivesSerialisation() throws Exception {
         SyncResult result = Results.stagingSync();
         DeploymentEntry entry = DeploymentEntry.ofSync("app#12/1", "sync", "https://git.example/ops.git", result,

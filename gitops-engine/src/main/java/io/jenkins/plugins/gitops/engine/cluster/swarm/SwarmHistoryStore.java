@@ -9,9 +9,11 @@ import io.jenkins.plugins.gitops.engine.cluster.swarm.InternalConfigs.Config;
 import io.jenkins.plugins.gitops.engine.model.Labels;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * so the history survives the loss of any CI server, and {@code docker config ls --filter
  * label=gitops.jenkins.io/internal-kind=history} shows it. Listing is one config list call filtered
  * by labels; record ids sort by start time, so newest first is a sort by id. After an append, records
- * beyond the newest {@code keep} are removed.
+ * beyond the newest {@code keep} are summarised ({@link SwarmHistorySummaries}, for delivery metrics over a
+ * quarter, as the Kubernetes store's {@code summary.json}) and then removed.
  */
 public final class SwarmHistoryStore implements HistoryStore {
     public static final String KIND_HISTORY = "history";
@@ -34,6 +37,7 @@ public final class SwarmHistoryStore implements HistoryStore {
     private final InternalConfigs configs;
     private final String environment;
     private final int keep;
+    private final SwarmHistorySummaries summaries;
 
     public SwarmHistoryStore(InternalConfigs configs, String environment) {
         this(configs, environment, KubernetesHistoryStore.DEFAULT_KEEP);
@@ -46,6 +50,7 @@ public final class SwarmHistoryStore implements HistoryStore {
         this.configs = configs;
         this.environment = environment;
         this.keep = keep;
+        this.summaries = new SwarmHistorySummaries(configs, environment);
     }
 
     /** The config name of a record: {@code <stack>_gitops-history-<env>-<record id>}, at most 64 characters. */
@@ -64,7 +69,7 @@ public final class SwarmHistoryStore implements HistoryStore {
                 // ids carry 40 random bits: only a retried append of the same record gets here
                 LOG.debug("deployment record {} is already stored as config {}", record.id(), name);
             }
-            trim();
+            trim(record);
         } catch (TargetException e) {
             throw new OperationFailedException("could not record deployment " + record.id() + " as config " + name
                     + " on " + configs.describe() + ": " + e.getMessage(), e);
@@ -74,8 +79,27 @@ public final class SwarmHistoryStore implements HistoryStore {
     @Override
     public List<DeploymentRecord> list(String env) {
         checkEnvironment(env);
+        return decode(stored());
+    }
+
+    /** The full records, then the compact summaries of older ones not among them (newest first). */
+    @Override
+    public List<DeploymentRecord> deployments(String env) {
+        List<DeploymentRecord> out = new ArrayList<>(list(env));
+        Set<String> full = new HashSet<>();
+        out.forEach(r -> full.add(r.id()));
+        try {
+            summaries.read().stream().filter(r -> !full.contains(r.id())).forEach(out::add);
+        } catch (TargetException e) {
+            throw new OperationFailedException("could not read the deployment summaries of '" + environment + "' from "
+                    + configs.describe() + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private List<DeploymentRecord> decode(List<Config> stored) {
         List<DeploymentRecord> records = new ArrayList<>();
-        for (Config c : stored()) {
+        for (Config c : stored) {
             try {
                 records.add(HistoryJson.read(c.data()));
             } catch (JsonProcessingException e) {
@@ -86,12 +110,20 @@ public final class SwarmHistoryStore implements HistoryStore {
         return records;
     }
 
-    /** Removes all but the newest {@code keep}; a concurrent writer removing the same ones is harmless. */
-    private void trim() {
+    /**
+     * Summarises, then removes, all but the newest {@code keep}; a concurrent writer removing the same ones is
+     * harmless (summaries are merged by record id).
+     */
+    private void trim(DeploymentRecord appended) {
         List<Config> all = stored();
-        for (Config old : all.subList(Math.min(keep, all.size()), all.size())) {
-            if (configs.delete(old.id())) {
-                LOG.debug("removed old deployment record {} of {}", old.name(), environment);
+        List<Config> old = all.subList(Math.min(keep, all.size()), all.size());
+        if (old.isEmpty()) {
+            return;
+        }
+        summaries.add(decode(old), appended.startedAt());
+        for (Config c : old) {
+            if (configs.delete(c.id())) {
+                LOG.debug("removed old deployment record {} of {}", c.name(), environment);
             }
         }
     }
