@@ -32,7 +32,8 @@ final class RollbackOperation {
 
     OperationResult run(RollbackRequest request) {
         Repository.Snapshot head = context.repository.snapshot(null);
-        Environment environment = head.config().environment(request.environment());
+        Environment environment = context.signatures.withDeployedRule(context,
+                head.config().environment(request.environment()), at -> at.config().environment(request.environment()));
         Chosen chosen = choose(environment, request.to());
         context.listener.progress("Rolling back '" + environment.name() + "' to " + chosen.describe() + " ("
                 + request.mode().name().toLowerCase(java.util.Locale.ROOT) + ")");

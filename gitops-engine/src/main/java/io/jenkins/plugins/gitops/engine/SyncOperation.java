@@ -78,6 +78,8 @@ final class SyncOperation {
         if (request.allowEmpty()) {
             environment = environment.withAllowEmpty(true);
         }
+        environment = context.signatures.withDeployedRule(context, environment,
+                at -> subject.environment(at, request.environment()));
         ProgressListener listener = context.listener;
         listener.progress((request.dryRun() ? "Planning " : "Syncing ") + "environment '" + environment.name() + "' at "
                 + snapshot.revision());

@@ -125,6 +125,34 @@ class GitOpsSignedCommitsTest {
     }
 
     @Test
+    void anUnsignedCommitCannotSwitchVerificationOffForItself() {
+        aliceCommit("release 1.0.0");
+        GitOps gitOps = gitOps(null);
+        assertThat(gitOps.sync(SyncRequest.of("staging")).succeeded()).isTrue();
+        String before = image("shop-staging");
+        String config = repo.read("gitops.yaml");
+        repo.write("gitops.yaml", config.replace("defaults:\n  verify: { signatures: required }",
+                "defaults:\n  verify: { signatures: off }"));
+        repo.write("environments/staging/kustomization.yaml", repo.read("environments/staging/kustomization.yaml")
+                .replace("newTag: 1.0.0", "newTag: evil"));
+        String unsigned = repo.commit("turn verification off, change the image");
+
+        assertThatThrownBy(() -> gitOps.sync(SyncRequest.of("staging")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("the commit to deploy " + unsigned.substring(0, 12) + " of 'staging' is not signed")
+                .hasMessageContaining("verify.signatures: required");
+        assertThat(progress).anyMatch(p -> p.contains("verify.signatures: off at this revision, but required where")
+                && p.contains("a commit cannot weaken the rule it is checked by"));
+        assertThat(image("shop-staging")).isEqualTo(before);
+
+        String signedOff = aliceCommit("verification off, signed by a trusted key");
+        assertThat(gitOps.sync(SyncRequest.of("staging")).succeeded())
+                .as("a trusted commit may weaken the rule: it passed the rule it weakens").isTrue();
+        assertThat(gitOps.history("staging").get(0).revision()).isEqualTo(signedOff);
+        assertThat(image("shop-staging")).isEqualTo("shop/web:evil");
+    }
+
+    @Test
     void warnDeploysAnUnsignedCommitAndSaysSo() {
         GitOps gitOps = gitOps(null);
         assertThat(gitOps.sync(SyncRequest.of("dev")).succeeded()).isTrue();
