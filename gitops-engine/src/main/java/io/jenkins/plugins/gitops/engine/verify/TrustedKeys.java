@@ -36,7 +36,8 @@ public final class TrustedKeys {
     /**
      * Reads OpenPGP public key files and an SSH allowed_signers file (either may be absent: empty list, null).
      *
-     * @throws InvalidInputException naming the file when one is missing, unreadable or holds no public key
+     * @throws InvalidInputException naming the file when one is missing, unreadable or holds no public key, or
+     *     when a line of the allowed_signers file is not an entry ({@link AllowedSignersCheck})
      */
     public static TrustedKeys load(List<Path> openPgpFiles, Path allowedSignersFile) {
         List<PGPPublicKeyRing> rings = new ArrayList<>();
@@ -57,6 +58,13 @@ public final class TrustedKeys {
                         + "an SSH allowed_signers file (lines 'alice@example.com ssh-ed25519 AAAA...')");
             }
             signers = allowedSignersFile.toAbsolutePath().normalize();
+            try {
+                AllowedSignersCheck.check(Files.readString(signers, java.nio.charset.StandardCharsets.UTF_8),
+                        allowedSignersFile.toString());
+            } catch (IOException e) {
+                throw new InvalidInputException("--allowed-signers " + allowedSignersFile + ": cannot read it as text ("
+                        + e.getClass().getSimpleName() + "); give an SSH allowed_signers file");
+            }
             sources.add(signers.toString());
         }
         return new TrustedKeys(rings, signers, sources);
@@ -72,6 +80,8 @@ public final class TrustedKeys {
         List<PGPPublicKeyRing> rings = openPgpKeys == null ? List.of() : readOpenPgp(openPgpKeys, openPgpSource);
         Path signers = null;
         if (allowedSignersContent != null) {
+            AllowedSignersCheck.check(new String(allowedSignersContent, java.nio.charset.StandardCharsets.UTF_8),
+                    "(allowed signers credential)");
             try {
                 Files.createDirectories(workDir);
                 signers = Files.createTempFile(workDir, "allowed_signers", "");

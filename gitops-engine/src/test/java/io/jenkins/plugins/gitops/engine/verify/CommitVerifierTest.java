@@ -189,4 +189,24 @@ class CommitVerifierTest {
         assertThatThrownBy(() -> TrustedKeys.load(List.of(), temp.resolve("missing")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("--allowed-signers " + temp.resolve("missing"));
     }
+
+    @Test
+    void anAllowedSignersFileThatIsNotOneIsRefusedNamingItsLinesNeverTheirContent() throws Exception {
+        String privateKey = Files.readString(alice); // the private key given instead of allowed_signers
+        Path wrong = Files.writeString(temp.resolve("id_alice"), privateKey);
+        assertThatThrownBy(() -> TrustedKeys.load(List.of(), wrong)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("--allowed-signers " + wrong + ": lines 1, 2, 3, 4, 5 and")
+                .hasMessageContaining("not an allowed_signers entry")
+                .satisfies(e -> privateKey.lines().filter(l -> l.length() > 20)
+                        .forEach(l -> assertThat(e.getMessage()).doesNotContain(l)));
+        Path typo = Files.writeString(temp.resolve("typo"), "# team\nalice@example.test ssh-ed25519 AAAA-not-base64\n");
+        assertThatThrownBy(() -> TrustedKeys.load(List.of(), typo)).hasMessageContaining(": line 2 is not an"
+                + " allowed_signers entry");
+        Path empty = Files.writeString(temp.resolve("empty"), "# nobody yet\n");
+        assertThatThrownBy(() -> TrustedKeys.load(List.of(), empty)).hasMessageContaining("no entry in it");
+        assertThatThrownBy(() -> TrustedKeys.fromContent(null, null, "garbage line\n".getBytes(StandardCharsets.UTF_8),
+                temp.resolve("work"))).hasMessageContaining("(allowed signers credential): line 1 is not");
+        Path good = keys.allowedSigners("good", Map.of("alice@example.test", alice));
+        assertThat(TrustedKeys.load(List.of(), good).allowedSigners()).isNotNull();
+    }
 }
