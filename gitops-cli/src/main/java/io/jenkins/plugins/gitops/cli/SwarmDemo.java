@@ -52,8 +52,8 @@ final class SwarmDemo {
     static void run(PrintWriter out, Path workDir, String dockerHost) {
         heading(out, "Docker Swarm: MediaNest (development, staging, production compose files)");
         say(out, """
-                A real swarm manager at %s. No registry is reachable here, so the services run the
-                local image gitops-test/busybox with a long sleep instead of the MediaNest app."""
+                A real swarm manager at %s. The MediaNest images are not in any registry this demo can
+                reach, so the services run the local image gitops-test/busybox with a long sleep instead."""
                 .formatted(dockerHost));
         TargetFactory targets = Targets.factory(TargetSettings.DEFAULTS.withDockerHost(dockerHost,
                 System.getenv("DOCKER_CERT_PATH")));
@@ -152,7 +152,7 @@ final class SwarmDemo {
     }
 
     /**
-     * Deletes every object the environment manages in the stack, services first, and waits until
+     * Deletes every object the environment manages in the stack (and its history), services first, and waits until
      * none is listed any more: the daemon releases a network only after the services' tasks are gone,
      * so networks are deleted again until they disappear (at most a minute).
      */
@@ -163,6 +163,7 @@ final class SwarmDemo {
             List<Resource> live = target.live(nothing).values().stream()
                     .sorted(Comparator.comparingInt((Resource r) -> target.applyRank(r.key())).reversed()).toList();
             if (live.isEmpty()) {
+                target.removeHistory(); // the stack's history configs: the demo leaves nothing on the swarm
                 return removed.size();
             }
             for (Resource r : live) {

@@ -36,6 +36,7 @@ import java.util.Map;
  * one by pruning every object its own environment owns, list those a target holds, and remove idle ones.
  */
 final class PreviewOperation {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PreviewOperation.class);
     private final EngineContext context;
 
     PreviewOperation(EngineContext context) {
@@ -123,8 +124,9 @@ final class PreviewOperation {
         List<PreviewResult> deleted = new ArrayList<>();
         for (PreviewInfo info : list(environment)) {
             if (info.idle(now).compareTo(limit) > 0) {
-                context.listener.progress("Preview '" + info.name() + "' idle for " + info.idle(now).toHours()
-                        + "h, past " + limit.toHours() + "h");
+                context.listener.progress("Preview '" + info.name() + "' idle for "
+                        + io.jenkins.plugins.gitops.engine.config.Durations.format(info.idle(now).withNanos(0))
+                        + ", past " + io.jenkins.plugins.gitops.engine.config.Durations.format(limit));
                 deleted.add(delete(environment, info.id()));
             }
         }
@@ -177,8 +179,10 @@ final class PreviewOperation {
             return subject(preview.template().name(), preview.id(), Map.of()).render(context, head, preview.environment(),
                     Map.of(), context.capabilities(preview.environment()));
         } catch (InvalidInputException e) {
-            context.listener.progress("  note: " + preview.template().name() + " does not render at HEAD ("
-                    + e.getMessage().lines().findFirst().orElse("") + "); deleting the kinds the target remembers");
+            // usual: the template needs the preview's own variables (--set), which a delete does not have
+            LOG.debug("{} does not render at HEAD without the preview's variables ({}); deleting the kinds the target"
+                    + " recorded", preview.template().name(), e.getMessage().lines().findFirst().orElse(""));
+            context.listener.progress("  deleting the kinds of objects the target recorded for " + preview.name());
             return new DesiredState(preview.name(), head.revision().commitId(), List.of(), List.of());
         }
     }

@@ -105,7 +105,9 @@ final class SyncOperation {
             SyncPlan unlocked = plan(environment, target, prepared, started);
             if (unlocked.hasChanges()) {
                 int checked = new SyncExecutor(target, environment.retry(), listener).dryRunOnServer(unlocked);
-                listener.progress("  server-side dry run: " + checked + " object(s) accepted");
+                if (checked > 0) { // targets without a server-side dry run (Swarm) check nothing here
+                    listener.progress("  server-side dry run: " + checked + " object(s) accepted");
+                }
             }
             String revision = snapshot.revision().commitId();
             if (!unlocked.hasChanges() && operation == Operation.SYNC && alreadyRecorded(target, environment, revision)) {

@@ -326,7 +326,7 @@ public final class SwarmTarget implements Target {
     @Override
     public void delete(Resource live) {
         String id = Manifests.string(live.manifest(), "ID");
-        LOG.info("Deleting {} {}", live.kind(), live.name());
+        LOG.debug("Deleting {} {}", live.kind(), live.name()); // the executor reports prunes; retries would repeat this
         try {
             api.delete(collection(live.kind()) + "/" + DockerApi.encode(id));
         } catch (TargetException e) {
