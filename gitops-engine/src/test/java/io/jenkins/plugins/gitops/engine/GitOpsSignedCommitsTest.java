@@ -96,14 +96,14 @@ class GitOpsSignedCommitsTest {
         assertThatThrownBy(() -> gitOps.sync(SyncRequest.of("staging")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("the commit to deploy " + unsigned.substring(0, 12) + " of 'staging' is not signed")
-                .hasMessageContaining("signer found: no signature")
+                .hasMessageContaining("is not signed (no signature)")
                 .hasMessageContaining("verify.signatures: required");
         repo.write("environments/staging/notes.txt", "by mallory\n");
         String byMallory = keys.commitSsh(repo.folder(), repo.remote(), mallory, "untrusted");
         assertThatThrownBy(() -> gitOps.sync(SyncRequest.of("staging")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(byMallory.substring(0, 12) + " of 'staging' is not signed by a trusted key")
-                .hasMessageContaining("signer found: ssh key SHA256:")
+                .hasMessageContaining("(signed by SSH key SHA256:")
                 .hasMessageContaining("verify.signatures: required");
         assertThat(deployed("shop-staging")).isFalse();
         assertThat(gitOps.history("staging")).isEmpty();
