@@ -14,6 +14,7 @@ import io.jenkins.plugins.gitops.engine.model.Masking;
 import io.jenkins.plugins.gitops.engine.notify.Notifier;
 import io.jenkins.plugins.gitops.engine.source.GitCredentials;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ import jenkins.model.Jenkins;
 
 /**
  * One use of the engine from Jenkins: the facade for one repository, with Git and target
- * credentials resolved in the caller's context and a build-log listener that masks their values.
+ * credentials resolved in the caller's context, the keys of {@code verify.signatures} from the global
+ * configuration ({@link SignatureKeys}), and a build-log listener that masks their values.
  * Opened per step call, job-page rollback or drift check, and closed after it.
  *
  * <p>Every engine call runs with this plugin's class loader as the thread's context class loader.
@@ -39,12 +41,15 @@ final class EngineSession implements AutoCloseable {
     private final GitOps gitOps;
     private final ProgressListener listener;
     private final Masking masker;
+    private final SignatureKeys keys;
 
-    private EngineSession(GitOpsRepository repository, GitOps gitOps, ProgressListener listener, Masking masker) {
+    private EngineSession(GitOpsRepository repository, GitOps gitOps, ProgressListener listener, Masking masker,
+            SignatureKeys keys) {
         this.repository = repository;
         this.gitOps = gitOps;
         this.listener = listener;
         this.masker = masker;
+        this.keys = keys;
     }
 
     /**
@@ -69,8 +74,6 @@ final class EngineSession implements AutoCloseable {
             settings.put(environment, credentials.target(id, target.getContext(), target.getDockerHost()));
         }
         Notifier notifier = Notifications.notifier(config, secrets, log);
-        Masking masker = new Masking(secrets);
-        ProgressListener listener = masker.wrap(BuildLog.listener(log)::progress)::accept;
         // a session for one environment also opens its previews (environments of their own) with its settings
         TargetSettings only = environments.size() == 1 ? settings.get(environments.get(0)) : TargetSettings.DEFAULTS;
         TargetFactory targets = environment -> {
@@ -78,11 +81,22 @@ final class EngineSession implements AutoCloseable {
             access.checkTarget(environment, chosen);
             return Targets.factory(chosen).open(environment);
         };
-        GitOps gitOps = GitOps.builder().repository(repository.getUrl()).credentials(git)
-                .cacheDir(new File(Jenkins.get().getRootDir(), "caches/gitops").toPath())
-                .targets(targets).listener(listener).holder(lookup.holder()).secrets(secrets)
-                .notifier(notifier).link(lookup.link()).metrics(GitOpsMetricsAction.metrics()).build();
-        return new EngineSession(repository, gitOps, listener, masker);
+        Path cache = new File(Jenkins.get().getRootDir(), "caches/gitops").toPath();
+        // the keys of verify.signatures: global credentials as SYSTEM whatever the caller's context (SignatureKeys)
+        SignatureKeys keys = SignatureKeys.resolve(config, new File(Jenkins.get().getRootDir(), "caches/gitops-keys").toPath(),
+                secrets);
+        try {
+            Masking masker = new Masking(secrets); // made after the keys: the signing key's text is one of the secrets
+            ProgressListener listener = masker.wrap(BuildLog.listener(log)::progress)::accept;
+            GitOps gitOps = GitOps.builder().repository(repository.getUrl()).credentials(git).cacheDir(cache)
+                    .targets(targets).listener(listener).holder(lookup.holder()).secrets(secrets)
+                    .notifier(notifier).link(lookup.link()).metrics(GitOpsMetricsAction.metrics())
+                    .trustedKeys(keys.trustedKeys()).signingKey(keys.signingKey()).build();
+            return new EngineSession(repository, gitOps, listener, masker, keys);
+        } catch (RuntimeException e) {
+            keys.close();
+            throw e;
+        }
     }
 
     /** Work done with an open session; engine errors become step failures with masked messages. */
@@ -140,6 +154,10 @@ final class EngineSession implements AutoCloseable {
 
     @Override
     public void close() {
-        gitOps.close();
+        try {
+            gitOps.close();
+        } finally {
+            keys.close();
+        }
     }
 }

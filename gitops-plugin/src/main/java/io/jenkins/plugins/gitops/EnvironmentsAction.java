@@ -35,6 +35,7 @@ public class EnvironmentsAction implements Action {
     static final int MAX_LOG_BYTES = 1 << 20;
 
     private final Job<?, ?> job;
+    private List<HistoryRow> history;
 
     EnvironmentsAction(Job<?, ?> job) {
         this.job = job;
@@ -44,8 +45,18 @@ public class EnvironmentsAction implements Action {
         return job;
     }
 
-    /** Every real deployment of the recent builds, newest first (dry runs excluded). */
-    public List<HistoryRow> getHistory() {
+    /**
+     * Every real deployment of the recent builds, newest first (dry runs excluded). Read once per action:
+     * core makes a new action for each request (TransientActionFactory), and the page uses it twice.
+     */
+    public synchronized List<HistoryRow> getHistory() {
+        if (history == null) {
+            history = readHistory();
+        }
+        return history;
+    }
+
+    private List<HistoryRow> readHistory() {
         List<HistoryRow> rows = new ArrayList<>();
         for (Run<?, ?> run : job.getBuilds().limit(MAX_BUILDS)) {
             DeploymentAction action = run.getAction(DeploymentAction.class);
@@ -56,7 +67,7 @@ public class EnvironmentsAction implements Action {
             Collections.reverse(entries);
             entries.stream().filter(e -> !e.isDryRun()).forEach(e -> rows.add(new HistoryRow(run, e)));
         }
-        return rows;
+        return List.copyOf(rows);
     }
 
     /** The latest deployment per repository and environment, with its drift state. */
@@ -68,6 +79,11 @@ public class EnvironmentsAction implements Action {
                     key -> new EnvironmentRow(row, DriftWork.get().state(entry.getRepository(), entry.getEnvironment())));
         }
         return List.copyOf(latest.values());
+    }
+
+    /** The previews listed for this job's page (its own fragment, JobPreviews/table.jelly). */
+    public JobPreviews getPreviews() {
+        return JobPreviews.of(job);
     }
 
     /** The delivery figures and trend of the environments this job deployed (its own fragment, DeliveryView). */

@@ -2,7 +2,14 @@ package io.jenkins.plugins.gitops;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.Extension;
+import hudson.Util;
+import hudson.security.ACL;
+import hudson.util.ListBoxModel;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.gitops.engine.GitOpsException;
 import io.jenkins.plugins.gitops.engine.InvalidInputException;
@@ -15,6 +22,8 @@ import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -22,7 +31,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The GitOps repositories this controller deploys from, their credentials, the drift worker's
- * settings, and what pipelines may reach of the controller itself. Configuration as Code:
+ * settings, what pipelines may reach of the controller itself, and the keys of {@code verify.signatures}
+ * (credential ids, docs/signed-commits.md). Configuration as Code:
  * {@code unclassified: gitops: repositories: [...]}.
  */
 @Extension
@@ -35,6 +45,9 @@ public class GitOpsConfiguration extends GlobalConfiguration {
     private boolean selfHealAllowed;
     private boolean controllerCredentialsAllowed;
     private boolean unconfiguredRepositoriesAllowed;
+    private String trustedKeysCredentialsId;
+    private String allowedSignersCredentialsId;
+    private String signingKeyCredentialsId;
     private List<NotificationReceiver> receivers = new ArrayList<>();
 
     public GitOpsConfiguration() {
@@ -144,6 +157,82 @@ public class GitOpsConfiguration extends GlobalConfiguration {
     public void setUnconfiguredRepositoriesAllowed(boolean unconfiguredRepositoriesAllowed) {
         this.unconfiguredRepositoriesAllowed = unconfiguredRepositoriesAllowed;
         save();
+    }
+
+    /**
+     * Credentials id of the trusted OpenPGP public keys for {@code verify.signatures} (a secret file or secret
+     * text with {@code gpg --export [--armor]} output), among the controller's global credentials; null for none.
+     * See {@link SignatureKeys} for why only global credentials count.
+     */
+    @CheckForNull
+    public String getTrustedKeysCredentialsId() {
+        return trustedKeysCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setTrustedKeysCredentialsId(String id) {
+        this.trustedKeysCredentialsId = Util.fixEmptyAndTrim(id);
+        save();
+    }
+
+    /** Credentials id of the SSH {@code allowed_signers} file (secret file or secret text); null for none. */
+    @CheckForNull
+    public String getAllowedSignersCredentialsId() {
+        return allowedSignersCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setAllowedSignersCredentialsId(String id) {
+        this.allowedSignersCredentialsId = Util.fixEmptyAndTrim(id);
+        save();
+    }
+
+    /**
+     * Credentials id of the SSH key the engine signs its promotion and revert commits with (SSH username with
+     * private key, unencrypted, or a secret file); null: those commits are unsigned (refused under
+     * {@code required}).
+     */
+    @CheckForNull
+    public String getSigningKeyCredentialsId() {
+        return signingKeyCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setSigningKeyCredentialsId(String id) {
+        this.signingKeyCredentialsId = Util.fixEmptyAndTrim(id);
+        save();
+    }
+
+    /** Secret files and secret texts of the global store, for the trusted keys and allowed signers. */
+    @POST
+    public ListBoxModel doFillTrustedKeysCredentialsIdItems(@QueryParameter String trustedKeysCredentialsId) {
+        return keyItems(trustedKeysCredentialsId, false);
+    }
+
+    @POST
+    public ListBoxModel doFillAllowedSignersCredentialsIdItems(@QueryParameter String allowedSignersCredentialsId) {
+        return keyItems(allowedSignersCredentialsId, false);
+    }
+
+    /** SSH private keys and secret files of the global store, for the engine's signing key. */
+    @POST
+    public ListBoxModel doFillSigningKeyCredentialsIdItems(@QueryParameter String signingKeyCredentialsId) {
+        return keyItems(signingKeyCredentialsId, true);
+    }
+
+    private static ListBoxModel keyItems(String current, boolean privateKey) {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return new StandardListBoxModel().includeCurrentValue(current);
+        }
+        // Global and System scope: unlike step credentials, these keys are resolved at the root as SYSTEM
+        // (SignatureKeys), where System-scoped credentials are found; System scope keeps jobs from using them
+        return new StandardListBoxModel().includeEmptyValue()
+                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(),
+                        privateKey ? CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(SSHUserPrivateKey.class),
+                                CredentialsMatchers.instanceOf(FileCredentials.class))
+                                : CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(FileCredentials.class),
+                                        CredentialsMatchers.instanceOf(StringCredentials.class)))
+                .includeCurrentValue(current);
     }
 
     /** The administrator's choices as the engine's access checks take them. */

@@ -77,6 +77,7 @@ public class PreviewCleanup extends ItemListener {
             EngineSession.use("preview cleanup", entry.getRepository(), null, null, List.of(entry.getEnvironment()),
                     CredentialsLookup.global(LeaseHolders.driftWorker(Controller.id())), log, session -> session.gitOps()
                             .previewDelete(entry.getEnvironment(), entry.getId()));
+            PreviewListing.deleted(entry.getRepository(), entry.getEnvironment(), entry.getId());
             LOGGER.info(() -> "Deleted the preview " + entry.getId() + " of " + entry.getEnvironment() + " made by " + job);
         } catch (AbortException | RuntimeException e) {
             LOGGER.log(Level.WARNING, "Could not delete the preview " + entry.getId() + " of " + entry.getEnvironment()

@@ -40,6 +40,11 @@ final class PreviewRunner {
                     .message(result.url() == null ? result.sync().message() : "preview URL: " + result.url()).build());
             PreviewAction.record(run, session.repository().getUrl(), arguments.environment(), result.id(), result.url(),
                     arguments.delete());
+            if (arguments.delete()) {
+                PreviewListing.deleted(repository, arguments.environment(), result.id());
+            } else {
+                PreviewListing.created(repository, result, Instant.now());
+            }
             if (result.url() != null) {
                 session.listener().progress(STEP + ": preview " + result.name() + " at " + result.url());
             }

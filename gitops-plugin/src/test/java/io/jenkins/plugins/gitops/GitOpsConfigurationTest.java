@@ -47,6 +47,21 @@ class GitOpsConfigurationTest {
     }
 
     @Test
+    void theSignatureKeyCredentialIdsSurviveTheSystemPage(JenkinsRule r) throws Exception {
+        GitOpsConfiguration config = GitOpsConfiguration.get();
+        config.setTrustedKeysCredentialsId("release-pgp-keys");
+        config.setAllowedSignersCredentialsId("release-ssh-signers");
+        config.setSigningKeyCredentialsId(" ");
+
+        r.configRoundtrip();
+
+        GitOpsConfiguration after = GitOpsConfiguration.get();
+        assertThat(after.getTrustedKeysCredentialsId()).isEqualTo("release-pgp-keys");
+        assertThat(after.getAllowedSignersCredentialsId()).isEqualTo("release-ssh-signers");
+        assertThat(after.getSigningKeyCredentialsId()).as("blank is none").isNull();
+    }
+
+    @Test
     void deletingTheLastRepositoryOnTheSystemPageSticks(JenkinsRule r) throws Exception {
         GitOpsConfiguration config = GitOpsConfiguration.get();
         config.setRepositories(List.of(new GitOpsRepository("https://git.example/ops.git")));

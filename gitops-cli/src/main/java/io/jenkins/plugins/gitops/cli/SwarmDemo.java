@@ -1,6 +1,8 @@
 package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.GitOps;
+import io.jenkins.plugins.gitops.engine.api.PreviewRequest;
+import io.jenkins.plugins.gitops.engine.api.PreviewResult;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.engine.cluster.Target;
@@ -24,7 +26,8 @@ import java.util.TreeMap;
  * The Swarm part of {@code gitops demo}: MediaNest's development stack from compose files, synced
  * to a real Docker swarm manager. Shows that a sync changes only what Git changed: a re-sync leaves
  * every service's version untouched, a new image updates exactly that service, and a service
- * removed from Git is pruned. Removes the stack at the end.
+ * removed from Git is pruned; then a pull request's preview stack is created next to it and deleted.
+ * Removes the stack at the end.
  */
 final class SwarmDemo {
     static final String ENVIRONMENT = "development";
@@ -49,8 +52,8 @@ final class SwarmDemo {
     static void run(PrintWriter out, Path workDir, String dockerHost) {
         heading(out, "Docker Swarm: MediaNest (development, staging, production compose files)");
         say(out, """
-                A real swarm manager at %s. No registry is reachable here, so the services run the
-                local image gitops-test/busybox with a long sleep instead of the MediaNest app."""
+                A real swarm manager at %s. The MediaNest images are not in any registry this demo can
+                reach, so the services run the local image gitops-test/busybox with a long sleep instead."""
                 .formatted(dockerHost));
         TargetFactory targets = Targets.factory(TargetSettings.DEFAULTS.withDockerHost(dockerHost,
                 System.getenv("DOCKER_CERT_PATH")));
@@ -102,6 +105,20 @@ final class SwarmDemo {
                 + compose.substring(compose.indexOf("networks:\n  dev-network:")));
         say(out, "committed " + repo.commit("development: drop debug-tools"));
         show(gitOps.sync(request()));
+
+        step(out, "7. A pull request gets a preview: development copied into stack medianest-dev-pr-42 with app"
+                + " version 1, its published ports assigned by the daemon (13000/14000 belong to development)");
+        PreviewResult preview = gitOps.previewCreate(PreviewRequest.of(ENVIRONMENT, "42")
+                .withVariables(Map.of("APP_VERSION", "1")).withTrigger("demo", "demo"));
+        show(preview.sync());
+        say(out, "preview " + preview.name() + " answers at " + preview.url() + "; gitops preview list:");
+        gitOps.previews(ENVIRONMENT).forEach(p -> say(out, "    " + p.name() + "  revision "
+                + p.revision().substring(0, 12) + "  health " + p.health() + "  " + p.url()));
+
+        step(out, "8. The pull request is merged: its preview stack is deleted, development is untouched");
+        PreviewResult deleted = gitOps.previewDelete(ENVIRONMENT, "42");
+        say(out, "deleted " + deleted.sync().deleted() + " object(s) of " + deleted.name() + "; development still runs "
+                + versions().size() + " service(s)");
     }
 
     private static SyncRequest request() {
@@ -135,7 +152,7 @@ final class SwarmDemo {
     }
 
     /**
-     * Deletes every object the environment manages in the stack, services first, and waits until
+     * Deletes every object the environment manages in the stack (and its history), services first, and waits until
      * none is listed any more: the daemon releases a network only after the services' tasks are gone,
      * so networks are deleted again until they disappear (at most a minute).
      */
@@ -146,6 +163,7 @@ final class SwarmDemo {
             List<Resource> live = target.live(nothing).values().stream()
                     .sorted(Comparator.comparingInt((Resource r) -> target.applyRank(r.key())).reversed()).toList();
             if (live.isEmpty()) {
+                target.removeHistory(); // the stack's history configs: the demo leaves nothing on the swarm
                 return removed.size();
             }
             for (Resource r : live) {

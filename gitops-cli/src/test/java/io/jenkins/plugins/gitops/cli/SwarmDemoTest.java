@@ -46,6 +46,10 @@ class SwarmDemoTest {
                 .satisfies(l -> assertThat(l).contains("medianest-dev_medianest-app"));
         assertThat(output).contains("update        Service/medianest-dev_medianest-app")
                 .contains("delete        Service/medianest-dev_debug-tools");
+        String preview = output.substring(output.indexOf("--- 7."));
+        assertThat(preview).contains("medianest-dev-pr-42 @ ").contains(": 3 created, 0 updated, 0 deleted, 0 unchanged")
+                .containsPattern("answers at http://pr-42\\.swarm\\.example\\.com:3\\d{4}/")
+                .contains("deleted 3 object(s) of medianest-dev-pr-42; development still runs 2 service(s)");
 
         Environment development = Environment.of(SwarmDemo.ENVIRONMENT, "environments/development",
                 TargetSpec.swarm("medianest-dev"));

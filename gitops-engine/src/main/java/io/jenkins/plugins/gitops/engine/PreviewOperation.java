@@ -17,6 +17,7 @@ import io.jenkins.plugins.gitops.engine.model.ResourceKey;
 import io.jenkins.plugins.gitops.engine.model.TargetSpec;
 import io.jenkins.plugins.gitops.engine.preview.Preview;
 import io.jenkins.plugins.gitops.engine.preview.PreviewRewriter;
+import io.jenkins.plugins.gitops.engine.preview.PreviewUrls;
 import io.jenkins.plugins.gitops.engine.sync.SyncExecutor;
 import io.jenkins.plugins.gitops.engine.sync.SyncOptions;
 import io.jenkins.plugins.gitops.engine.sync.SyncOutcome;
@@ -35,6 +36,7 @@ import java.util.Map;
  * one by pruning every object its own environment owns, list those a target holds, and remove idle ones.
  */
 final class PreviewOperation {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PreviewOperation.class);
     private final EngineContext context;
 
     PreviewOperation(EngineContext context) {
@@ -59,7 +61,8 @@ final class PreviewOperation {
 
     /**
      * Deletes every object the preview's environment owns (its labels), the namespace last. Its history
-     * lives in that namespace (Kubernetes) and goes with it, so no record is written.
+     * lives in that namespace (Kubernetes) and goes with it, or is removed from the stack (Swarm), so no
+     * record is written.
      */
     PreviewResult delete(String environment, String id) {
         Instant started = Instant.now();
@@ -76,6 +79,9 @@ final class PreviewOperation {
                     .execute(plan, SyncOptions.defaults(own.healthTimeout()).withWait(false));
             SyncResult result = SyncResults.of(own, head.revision().commitId(), target.describe(), false, outcome,
                     List.of(), Duration.between(started, Instant.now()));
+            if (result.succeeded()) {
+                target.removeHistory(); // Swarm: the stack's history configs (Kubernetes: gone with the namespace)
+            }
             context.listener.progress((result.succeeded() ? "" : "FAILED: " + result.message() + "\n") + "  deleted "
                     + result.deleted() + " object(s) of preview '" + preview.name() + "'");
             return new PreviewResult(environment, preview.id(), preview.name(), null, result);
@@ -118,8 +124,9 @@ final class PreviewOperation {
         List<PreviewResult> deleted = new ArrayList<>();
         for (PreviewInfo info : list(environment)) {
             if (info.idle(now).compareTo(limit) > 0) {
-                context.listener.progress("Preview '" + info.name() + "' idle for " + info.idle(now).toHours()
-                        + "h, past " + limit.toHours() + "h");
+                context.listener.progress("Preview '" + info.name() + "' idle for "
+                        + io.jenkins.plugins.gitops.engine.config.Durations.format(info.idle(now).withNanos(0))
+                        + ", past " + io.jenkins.plugins.gitops.engine.config.Durations.format(limit));
                 deleted.add(delete(environment, info.id()));
             }
         }
@@ -154,10 +161,13 @@ final class PreviewOperation {
         }
     }
 
-    /** Kubernetes: the URL the preview's namespace records (see PreviewRewriter). */
+    /**
+     * Kubernetes: the URL the preview's namespace records (see PreviewRewriter). Swarm: from its services
+     * (a Traefik rule's URL label, else the preview host and a port the daemon published; {@link PreviewUrls}).
+     */
     private static String url(Preview preview, Target target) {
         if (preview.template().target().type() != TargetSpec.Type.KUBERNETES) {
-            return null;
+            return PreviewUrls.swarm(preview, target.endpoints());
         }
         return target.get(new ResourceKey("", "Namespace", null, preview.name()))
                 .map(ns -> ns.annotations().get(Labels.PREVIEW_URL)).orElse(null);
@@ -169,8 +179,10 @@ final class PreviewOperation {
             return subject(preview.template().name(), preview.id(), Map.of()).render(context, head, preview.environment(),
                     Map.of(), context.capabilities(preview.environment()));
         } catch (InvalidInputException e) {
-            context.listener.progress("  note: " + preview.template().name() + " does not render at HEAD ("
-                    + e.getMessage().lines().findFirst().orElse("") + "); deleting the kinds the target remembers");
+            // usual: the template needs the preview's own variables (--set), which a delete does not have
+            LOG.debug("{} does not render at HEAD without the preview's variables ({}); deleting the kinds the target"
+                    + " recorded", preview.template().name(), e.getMessage().lines().findFirst().orElse(""));
+            context.listener.progress("  deleting the kinds of objects the target recorded for " + preview.name());
             return new DesiredState(preview.name(), head.revision().commitId(), List.of(), List.of());
         }
     }

@@ -44,7 +44,8 @@ final class PromoteOperation {
         Instant started = Instant.now();
         Repository.Snapshot head = context.repository.snapshot(null);
         Environment from = head.config().environment(request.from());
-        Environment to = head.config().environment(request.to());
+        Environment to = context.signatures.withDeployedRule(context, head.config().environment(request.to()),
+                at -> at.config().environment(request.to()));
         String windowOverride = new WindowGate(context).checkManual(head.config(), to.name(), "promotion",
                 request.overrideWindow(), request.actor());
         List<String> checks = new ArrayList<>();

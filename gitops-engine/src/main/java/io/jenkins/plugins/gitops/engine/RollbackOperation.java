@@ -32,7 +32,8 @@ final class RollbackOperation {
 
     OperationResult run(RollbackRequest request) {
         Repository.Snapshot head = context.repository.snapshot(null);
-        Environment environment = head.config().environment(request.environment());
+        Environment environment = context.signatures.withDeployedRule(context,
+                head.config().environment(request.environment()), at -> at.config().environment(request.environment()));
         String windowOverride = new WindowGate(context).checkManual(head.config(), environment.name(), "rollback",
                 request.overrideWindow(), request.actor());
         Chosen chosen = choose(environment, request.to());

@@ -52,6 +52,45 @@ final class Signatures {
         return signature;
     }
 
+    /**
+     * The environment with the stronger of its own {@code verify.signatures} and the rule it had in the revision
+     * last deployed to it, so that a commit cannot switch verification off (or down to {@code warn}) for itself:
+     * the commit that weakens the rule must itself pass the rule it weakens. The anchor is the newest applied
+     * deployment record of the environment (read from the target's history); with no such record, or a revision
+     * whose configuration no longer has the environment, the environment's own rule stands.
+     *
+     * @param resolve the environment at another revision (for previews: derived from the template there)
+     */
+    Environment withDeployedRule(EngineContext context, Environment environment,
+            java.util.function.Function<Repository.Snapshot, Environment> resolve) {
+        if (environment.signatures() == SignatureRule.REQUIRED || !context.repository.isGit()) {
+            return environment;
+        }
+        String deployed;
+        try (io.jenkins.plugins.gitops.engine.cluster.Target target = context.targets.open(environment)) {
+            deployed = context.history(target, environment).list(environment.name()).stream().filter(Records::applied)
+                    .map(io.jenkins.plugins.gitops.engine.history.DeploymentRecord::revision)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        }
+        if (deployed == null) {
+            return environment;
+        }
+        SignatureRule before;
+        try {
+            before = resolve.apply(context.repository.snapshot(deployed)).signatures();
+        } catch (InvalidInputException e) {
+            return environment; // the deployed revision no longer resolves, or no longer has this environment
+        }
+        if (before.compareTo(environment.signatures()) <= 0) {
+            return environment;
+        }
+        context.listener.progress("  verify.signatures: " + rule(environment) + " at this revision, but "
+                + before.name().toLowerCase(java.util.Locale.ROOT) + " where " + deployed.substring(0, Math.min(12,
+                deployed.length())) + " was deployed: checking under " + before.name().toLowerCase(java.util.Locale.ROOT)
+                + " (a commit cannot weaken the rule it is checked by)");
+        return environment.withSignatures(before);
+    }
+
     /** Signs (or refuses) the commits the engine writes into an environment's folder. */
     EngineCommitSigner signer(EngineContext context, Environment environment) {
         return new EngineCommitSigner(environment.signatures(), environment.name(), signingKey, verifier,

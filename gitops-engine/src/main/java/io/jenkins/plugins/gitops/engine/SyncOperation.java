@@ -101,11 +101,14 @@ final class SyncOperation {
         if (request.allowEmpty()) {
             environment = environment.withAllowEmpty(true);
         }
+        environment = context.signatures.withDeployedRule(context, environment,
+                at -> subject.environment(at, request.environment()));
         ProgressListener listener = context.listener;
         listener.progress((request.dryRun() ? "Planning " : "Syncing ") + "environment '" + environment.name() + "' at "
                 + snapshot.revision());
         CommitSignature signature = context.signatures.check(context, environment, snapshot.revision().commitId(),
                 "the commit to deploy");
+        String signer = signature == null ? null : signature.recordValue();
         boolean kubernetes = environment.target() != null && environment.target().type() == TargetSpec.Type.KUBERNETES;
         // bad input is refused before any target is opened; only Kubernetes renders need the cluster's capabilities
         DesiredState offline = kubernetes ? null : subject.render(context, snapshot, environment, request.variables(),
@@ -123,18 +126,20 @@ final class SyncOperation {
             }
             if (request.dryRun()) {
                 return execute(request, environment, snapshot, target, prepared, plan(environment, target, prepared, started),
-                        warnings, started);
+                        warnings, started).withSigner(signer);
             }
             SyncPlan unlocked = plan(environment, target, prepared, started);
             if (unlocked.hasChanges()) {
                 int checked = new SyncExecutor(target, environment.retry(), listener).dryRunOnServer(unlocked);
-                listener.progress("  server-side dry run: " + checked + " object(s) accepted");
+                if (checked > 0) { // targets without a server-side dry run (Swarm) check nothing here
+                    listener.progress("  server-side dry run: " + checked + " object(s) accepted");
+                }
             }
             String revision = snapshot.revision().commitId();
             if (!unlocked.hasChanges() && operation == Operation.SYNC && alreadyRecorded(target, environment, revision)) {
                 // a no-op sync of a recorded revision writes nothing at all: no lock, no record, no hook
                 return execute(request, environment, snapshot, target, prepared, unlocked.withoutHooks(), warnings,
-                        started);
+                        started).withSigner(signer);
             }
             Duration timeout = timeout(request, environment);
             try (LeaseHandle lease = context.lease(target).acquire(environment.name(), context.holder,
@@ -145,10 +150,10 @@ final class SyncOperation {
                         request.trigger(), request.actor(), started, Instant.now())
                         .withContentDigest(ContentDigest.of(rendered));
                 record = Records.annotate(record, rolledBackTo, reason);
-                record = signature == null ? record : record.withSigner(signature.recordValue());
+                record = signature == null ? record : record.withSigner(signer);
                 record = windowOverride == null ? record : record.withWindowOverride(windowOverride);
                 context.history(target, environment).append(record);
-                result = result.withRecordId(record.id());
+                result = result.withRecordId(record.id()).withSigner(signer);
                 Observations.deployment(context.metrics, context.secrets, environment, operation, record, result);
                 new Notices(context).syncRecorded(snapshot.config(), environment, operation, request, result, reason);
                 if (!result.succeeded() && environment.autoRollback() && operation != Operation.ROLLBACK) {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.api.OperationResult;
 import io.jenkins.plugins.gitops.engine.api.PromoteRequest;
 import io.jenkins.plugins.gitops.engine.api.RollbackRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
+import io.jenkins.plugins.gitops.engine.api.SyncResult;
 import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.history.DeploymentRecord;
@@ -95,14 +96,14 @@ class GitOpsSignedCommitsTest {
         assertThatThrownBy(() -> gitOps.sync(SyncRequest.of("staging")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("the commit to deploy " + unsigned.substring(0, 12) + " of 'staging' is not signed")
-                .hasMessageContaining("signer found: no signature")
+                .hasMessageContaining("is not signed (no signature)")
                 .hasMessageContaining("verify.signatures: required");
         repo.write("environments/staging/notes.txt", "by mallory\n");
         String byMallory = keys.commitSsh(repo.folder(), repo.remote(), mallory, "untrusted");
         assertThatThrownBy(() -> gitOps.sync(SyncRequest.of("staging")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(byMallory.substring(0, 12) + " of 'staging' is not signed by a trusted key")
-                .hasMessageContaining("signer found: ssh key SHA256:")
+                .hasMessageContaining("(signed by SSH key SHA256:")
                 .hasMessageContaining("verify.signatures: required");
         assertThat(deployed("shop-staging")).isFalse();
         assertThat(gitOps.history("staging")).isEmpty();
@@ -112,11 +113,43 @@ class GitOpsSignedCommitsTest {
     void aTrustedSignatureIsDeployedAndItsSignerRecorded() {
         String signed = aliceCommit("release 1.0.0");
         GitOps gitOps = gitOps(null);
-        assertThat(gitOps.sync(SyncRequest.of("staging")).succeeded()).isTrue();
+        SyncResult result = gitOps.sync(SyncRequest.of("staging"));
+        assertThat(result.succeeded()).isTrue();
         DeploymentRecord record = gitOps.history("staging").get(0);
         assertThat(record.revision()).isEqualTo(signed);
         assertThat(record.signer()).startsWith("alice@example.test (ssh SHA256:");
+        assertThat(result.signer()).as("the result carries it for the build page").isEqualTo(record.signer());
+        assertThat(gitOps.sync(SyncRequest.of("staging")).signer()).as("a sync that writes nothing too")
+                .isEqualTo(record.signer());
         assertThat(progress).anyMatch(p -> p.contains("signature of " + signed.substring(0, 12) + ": verified, alice@example.test"));
+    }
+
+    @Test
+    void anUnsignedCommitCannotSwitchVerificationOffForItself() {
+        aliceCommit("release 1.0.0");
+        GitOps gitOps = gitOps(null);
+        assertThat(gitOps.sync(SyncRequest.of("staging")).succeeded()).isTrue();
+        String before = image("shop-staging");
+        String config = repo.read("gitops.yaml");
+        repo.write("gitops.yaml", config.replace("defaults:\n  verify: { signatures: required }",
+                "defaults:\n  verify: { signatures: off }"));
+        repo.write("environments/staging/kustomization.yaml", repo.read("environments/staging/kustomization.yaml")
+                .replace("newTag: 1.0.0", "newTag: evil"));
+        String unsigned = repo.commit("turn verification off, change the image");
+
+        assertThatThrownBy(() -> gitOps.sync(SyncRequest.of("staging")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("the commit to deploy " + unsigned.substring(0, 12) + " of 'staging' is not signed")
+                .hasMessageContaining("verify.signatures: required");
+        assertThat(progress).anyMatch(p -> p.contains("verify.signatures: off at this revision, but required where")
+                && p.contains("a commit cannot weaken the rule it is checked by"));
+        assertThat(image("shop-staging")).isEqualTo(before);
+
+        String signedOff = aliceCommit("verification off, signed by a trusted key");
+        assertThat(gitOps.sync(SyncRequest.of("staging")).succeeded())
+                .as("a trusted commit may weaken the rule: it passed the rule it weakens").isTrue();
+        assertThat(gitOps.history("staging").get(0).revision()).isEqualTo(signedOff);
+        assertThat(image("shop-staging")).isEqualTo("shop/web:evil");
     }
 
     @Test

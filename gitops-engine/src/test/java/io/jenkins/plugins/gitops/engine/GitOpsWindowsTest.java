@@ -72,6 +72,23 @@ class GitOpsWindowsTest {
                 .notifier(events::add).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
     }
 
+    /** A person's edit of dev's image; retried when the controller stand-in wrote the status in between (409). */
+    private void editByHand(String image) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                api.client().apps().deployments().inNamespace("win-dev").withName("web").edit(d -> {
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
+                    return d;
+                });
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private Deployment web(String namespace) {
         return api.client().apps().deployments().inNamespace(namespace).withName("web").get();
     }
@@ -159,10 +176,7 @@ class GitOpsWindowsTest {
             // the night window applies to automatic syncs only: a person may still sync
             SyncResult manual = night.sync(SyncRequest.of("dev"));
             assertThat(manual.succeeded()).as(manual.message()).isTrue();
-            api.client().apps().deployments().inNamespace("win-dev").withName("web").edit(d -> {
-                d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("shop/web:by-hand");
-                return d;
-            });
+            editByHand("shop/web:by-hand");
 
             DriftReport deferred = night.drift("dev", true);
             assertThat(deferred.driftedObjects()).isEqualTo(1);

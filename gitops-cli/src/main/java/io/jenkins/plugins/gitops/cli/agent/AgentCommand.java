@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.cli.agent;
 
 import io.jenkins.plugins.gitops.cli.ExitCodes;
 import io.jenkins.plugins.gitops.cli.RepositoryOptions;
+import io.jenkins.plugins.gitops.cli.SignatureOptions;
 import io.jenkins.plugins.gitops.cli.TargetOptions;
 import io.jenkins.plugins.gitops.engine.GitOps;
 import io.jenkins.plugins.gitops.engine.config.Durations;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code gitops agent}: drift detection and self-heal for every environment on its interval, with /health, /ready, /metrics. */
 @Command(name = "agent", mixinStandardHelpOptions = true,
         description = {"Check every environment for drift on its driftInterval, heal or sync it where its policy says so,",
-                "and serve /health, /ready and Prometheus /metrics. Stops cleanly on SIGTERM."},
+                "delete its previews idle past their preview.ttl, and serve /health, /ready and Prometheus /metrics.",
+                "Stops cleanly on SIGTERM."},
         exitCodeListHeading = "%nExit codes (with --once):%n",
         exitCodeList = {"0:every environment in sync", "1:a check or a heal failed",
                 "2:bad input or usage", "3:drift found (healed or not)"})
@@ -47,6 +49,9 @@ public final class AgentCommand implements Callable<Integer> {
 
     @Mixin
     TargetOptions target;
+
+    @Mixin
+    SignatureOptions signatures;
 
     @Mixin
     NotificationOptions notifications;
@@ -143,7 +148,8 @@ public final class AgentCommand implements Callable<Integer> {
 
     private static EnvironmentChecker openGitOps(AgentCommand command, List<AutoCloseable> toClose) {
         GitOps gitOps = CliOptions.gitOps(command.repository.orElse(command.parent == null ? null : command.parent.repository()),
-                command.target.orElse(command.parent == null ? null : command.parent.target()), command.env, message -> LOG.info("{}", message),
+                command.target.orElse(command.parent == null ? null : command.parent.target()), command.signatures,
+                command.env, message -> LOG.info("{}", message),
                 "gitops-agent@" + ManagementFactory.getRuntimeMXBean().getName(), command.engineMetrics,
                 command.notifications.notifier(command.env, message -> LOG.warn("{}", message)),
                 command.notifications.link(command.env, command.selfLink));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.jenkins.plugins.gitops.cli.ExitCodes;
 import io.jenkins.plugins.gitops.engine.GitOps;
+import io.jenkins.plugins.gitops.engine.api.PreviewRequest;
 import io.jenkins.plugins.gitops.engine.api.SyncRequest;
 import io.jenkins.plugins.gitops.testkit.InProcessKubernetes;
 import io.jenkins.plugins.gitops.engine.cluster.kubernetes.KubernetesTarget;
@@ -30,7 +31,8 @@ import picocli.CommandLine;
 
 /**
  * {@code gitops agent --once} against the real facade: a Git repository made here and the in-process
- * Kubernetes API. Drift made by hand is healed where selfHeal is on and only reported elsewhere.
+ * Kubernetes API. Drift made by hand is healed where selfHeal is on and only reported elsewhere; idle
+ * previews are expired.
  */
 @Timeout(120)
 class AgentEndToEndTest {
@@ -124,6 +126,32 @@ class AgentEndToEndTest {
             String base64 = Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
             assertThat(log + out).doesNotContain(secret).doesNotContain(base64);
         }
+    }
+
+    @Test
+    void previewsIdlePastTheirTtlAreDeletedByTheCheckOfTheirTemplateButNotWithNoHeal() throws Exception {
+        Path config = repo.resolve("gitops.yaml");
+        Files.writeString(config, Files.readString(config).replace("    driftInterval: 1m\n",
+                "    driftInterval: 1m\n    preview: { ttl: 1s }\n"));
+        try (Git git = Git.open(repo.toFile())) {
+            git.add().addFilepattern("gitops.yaml").call();
+            git.commit().setMessage("previews of development").setAuthor("Test", "test@example.test")
+                    .setCommitter("Test", "test@example.test").call();
+        }
+        assertThat(gitOps.previewCreate(PreviewRequest.of("development", "7")).succeeded()).isTrue();
+        assertThat(api.client().configMaps().inNamespace("development-pr-7").withName("web-config").get()).isNotNull();
+        Thread.sleep(1_500); // idle past the ttl
+
+        once("--once", "--no-heal", "--environment", "development");
+        assertThat(api.client().namespaces().withName("development-pr-7").get()).as("report only: nothing deleted")
+                .isNotNull();
+
+        once("--once", "--environment", "development");
+        assertThat(api.client().namespaces().withName("development-pr-7").get()).isNull();
+        assertThat(api.client().configMaps().inNamespace("development-pr-7").withName("web-config").get()).isNull();
+        assertThat(log).contains("development: deleted preview development-pr-7 (idle past its ttl of 1s)");
+        assertThat(api.client().configMaps().inNamespace("agent-dev").withName("web-config").get())
+                .as("the template stays").isNotNull();
     }
 
     private void editByHand(String namespace) {

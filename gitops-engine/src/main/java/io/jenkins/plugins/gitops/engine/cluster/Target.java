@@ -152,6 +152,28 @@ public interface Target extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The environment's services as clients reach them (a Swarm preview's URL): each service's name, its
+     * labels and the ingress-mode TCP ports the daemon published for it ({@code Endpoint.Ports} of
+     * {@code GET /services}, including those it assigned from 30000-32767), services sorted by name.
+     * Empty where the target has no such thing (Kubernetes: a preview's Ingress host is its address).
+     */
+    default List<Endpoint> endpoints() {
+        return List.of();
+    }
+
+    /** One service of {@link #endpoints()}: name, labels, published ports in the service's order. */
+    record Endpoint(String service, Map<String, String> labels, List<Integer> publishedPorts) {
+    }
+
+    /**
+     * Removes the deployment history this target keeps for the environment, once every object of it is
+     * deleted (a deleted preview). Swarm: the history configs of the stack; Kubernetes: nothing to do,
+     * the history ConfigMap lives in the preview's namespace and goes with it.
+     */
+    default void removeHistory() {
+    }
+
     @Override
     void close();
 }

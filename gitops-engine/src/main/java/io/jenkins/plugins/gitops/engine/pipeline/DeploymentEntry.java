@@ -52,6 +52,8 @@ public final class DeploymentEntry implements Serializable {
     private final int omittedObjects;
     private final String actor;
     private final String approvedBy;
+    /** Signer of the deployed commit (a record's {@code signer}); null when not verified, and in entries before it existed. */
+    private final String signer;
     private final long startedAtMillis;
     private final long durationMillis;
 
@@ -78,6 +80,7 @@ public final class DeploymentEntry implements Serializable {
         this.omittedObjects = b.omittedObjects + changed.size() - objects.size();
         this.actor = b.actor;
         this.approvedBy = b.approvedBy;
+        this.signer = b.signer;
         this.startedAtMillis = b.startedAt.toEpochMilli();
         this.durationMillis = b.duration == null ? 0 : b.duration.toMillis();
     }
@@ -92,7 +95,7 @@ public final class DeploymentEntry implements Serializable {
         }
         Builder b = builder(id, operation, environment, Instant.ofEpochMilli(startedAtMillis)).repository(repository)
                 .revision(revision).message(message).release(release == null ? List.of() : release).actor(actor)
-                .approvedBy(approvedBy).duration(Duration.ofMillis(durationMillis));
+                .approvedBy(approvedBy).signer(signer).duration(Duration.ofMillis(durationMillis));
         b.target = target;
         b.succeeded = succeeded;
         b.dryRun = dryRun;
@@ -217,6 +220,14 @@ public final class DeploymentEntry implements Serializable {
         return approvedBy;
     }
 
+    /**
+     * Who signed the deployed commit ({@code alice@example.com (ssh SHA256:...)}, or under {@code warn} the
+     * outcome in brackets, e.g. {@code [unsigned]}); null when the environment does not verify signatures.
+     */
+    public String getSigner() {
+        return signer;
+    }
+
     public Instant getStartedAt() {
         return Instant.ofEpochMilli(startedAtMillis);
     }
@@ -253,6 +264,7 @@ public final class DeploymentEntry implements Serializable {
         private int omittedObjects;
         private String actor;
         private String approvedBy;
+        private String signer;
         private Duration duration;
 
         private Builder(String id, String operation, String environment, Instant startedAt) {
@@ -277,6 +289,7 @@ public final class DeploymentEntry implements Serializable {
             warnings = result.warnings();
             objects = result.objects().stream().map(ObjectRow::of).toList();
             duration = result.duration();
+            signer = result.signer();
             return this;
         }
 
@@ -307,6 +320,12 @@ public final class DeploymentEntry implements Serializable {
 
         public Builder approvedBy(String value) {
             approvedBy = value;
+            return this;
+        }
+
+        /** Who signed the deployed commit, as the deployment record has it; null when not verified. */
+        public Builder signer(String value) {
+            signer = value;
             return this;
         }
 

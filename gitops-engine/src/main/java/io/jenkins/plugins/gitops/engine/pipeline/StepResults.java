@@ -15,7 +15,10 @@ public final class StepResults {
     private StepResults() {
     }
 
-    /** revision, created, updated, deleted, unchanged, health, recordId (build), deploymentId (engine history), succeeded, inSync, ... */
+    /**
+     * revision, created, updated, deleted, unchanged, health, recordId (build), deploymentId (engine history),
+     * succeeded, inSync, message, signer (null when the environment does not verify signatures), ...
+     */
     public static Map<String, Object> of(SyncResult result, String recordId) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("environment", result.environment());
@@ -32,6 +35,7 @@ public final class StepResults {
         map.put("dryRun", result.dryRun());
         map.put("inSync", result.inSync());
         map.put("message", result.message());
+        map.put("signer", result.signer());
         return map;
     }
 

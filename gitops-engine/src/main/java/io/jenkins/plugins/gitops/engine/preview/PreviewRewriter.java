@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * Kubernetes: the template's namespace becomes the preview's (objects, the Namespace object, RoleBinding
  * subjects), Ingress rule and TLS hosts become the preview host, a labelled Namespace object is added when
  * the template has none. Swarm: ingress-mode published ports are left for the daemon to assign (the
- * template's ports are taken). Both: the preview {@code images:} are applied and every object is labelled
+ * template's ports are taken) and Traefik routing labels are renamed and pointed at the preview host
+ * ({@link TraefikLabels}). Both: the preview {@code images:} are applied and every object is labelled
  * {@code preview-of}/{@code preview-id}. Objects a preview cannot copy without touching something shared
  * (cluster-scoped objects, objects in another namespace) are refused, all of them in one message.
  */
@@ -46,7 +47,11 @@ public final class PreviewRewriter {
         boolean kubernetes = preview.template().target().type() == TargetSpec.Type.KUBERNETES;
         boolean hasNamespace = false;
         boolean tls = false;
+        TraefikLabels traefik = new TraefikLabels(preview.name(), preview.host(), preview.template().target().stack());
         for (Resource r : rendered.resources()) {
+            if (StackObjects.GROUP.equals(r.key().group()) && r.kind().equals(StackObjects.SERVICE)) {
+                traefik.collect(serviceLabels(r.mutableManifest()));
+            }
             if (r.kind().equals("CustomResourceDefinition") && "Cluster".equals(Manifests.string(r.manifest(), "spec", "scope"))) {
                 clusterScopedCrds.add(Manifests.string(r.manifest(), "spec", "group") + "/"
                         + Manifests.string(r.manifest(), "spec", "names", "kind"));
@@ -56,7 +61,7 @@ public final class PreviewRewriter {
             Map<String, Object> manifest = r.mutableManifest();
             PreviewImages.apply(images, manifest);
             if (StackObjects.GROUP.equals(r.key().group())) {
-                swarm(r, manifest);
+                swarm(r, manifest, traefik);
                 out.add(r.withManifest(manifest));
                 continue;
             }
@@ -75,6 +80,9 @@ public final class PreviewRewriter {
         }
         if (kubernetes && !hasNamespace) {
             out.add(0, namespaceObject());
+        }
+        if (!kubernetes && traefik.url() != null) {
+            out.replaceAll(r -> withUrlLabel(r, traefik.url()));
         }
         String url = PreviewUrls.of(preview, tls);
         if (kubernetes && url != null) {
@@ -155,11 +163,20 @@ public final class PreviewRewriter {
         return tls;
     }
 
-    /** Swarm: labels, and published ingress ports given back to the daemon to pick (30000-32767). */
+    /**
+     * Swarm: labels, Traefik routing labels ({@link TraefikLabels}), and published ingress ports given back
+     * to the daemon to pick (30000-32767, swarmkit's dynamic range; the template's ports are taken).
+     */
     @SuppressWarnings("unchecked")
-    private void swarm(Resource r, Map<String, Object> manifest) {
+    private void swarm(Resource r, Map<String, Object> manifest, TraefikLabels traefik) {
         Map<String, Object> spec = Manifests.ensureMap(manifest, "Spec");
-        labels(Manifests.ensureMap(spec, "Labels"));
+        Map<String, Object> serviceLabels = Manifests.ensureMap(spec, "Labels");
+        if (r.kind().equals(StackObjects.SERVICE)) {
+            Map<String, Object> rewritten = traefik.rewrite(serviceLabels);
+            serviceLabels.clear();
+            serviceLabels.putAll(rewritten);
+        }
+        labels(serviceLabels);
         if (r.kind().equals(StackObjects.SERVICE) && Manifests.get(spec, "EndpointSpec", "Ports") instanceof List<?> ports) {
             for (Object p : ports) {
                 if (p instanceof Map<?, ?> port && !"host".equals(port.get("PublishMode"))) {
@@ -167,6 +184,22 @@ public final class PreviewRewriter {
                 }
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> serviceLabels(Map<String, Object> manifest) {
+        return Manifests.get(manifest, "Spec", "Labels") instanceof Map<?, ?> labels
+                ? Manifests.mutableCopy((Map<String, ?>) labels) : Map.of();
+    }
+
+    /** Swarm services carry the preview's URL (from its Traefik rule) as a label, as the Kubernetes namespace does. */
+    private static Resource withUrlLabel(Resource r, String url) {
+        if (!r.kind().equals(StackObjects.SERVICE) || !StackObjects.GROUP.equals(r.key().group())) {
+            return r;
+        }
+        Map<String, Object> manifest = r.mutableManifest();
+        Manifests.ensureMap(manifest, "Spec", "Labels").put(Labels.PREVIEW_URL, url);
+        return r.withManifest(manifest);
     }
 
     private void labels(Map<String, Object> labels) {

@@ -25,14 +25,29 @@ public final class SignatureGate {
             return signature;
         }
         String problem = what + " " + signature.shortId() + " of '" + environment + "' is " + status(signature)
-                + " (signer found: " + signature.describeSigner() + "; " + signature.detail() + ")";
+                + " (" + details(signature) + ")";
         if (rule == SignatureRule.REQUIRED) {
             throw new InvalidInputException(problem + "; refused by verify.signatures: required of '" + environment
-                    + "' in gitops.yaml. Sign the commit with a trusted key (git commit -S), or trust the key with "
-                    + "--trusted-keys / --allowed-signers (Jenkins: the global configuration's trusted keys)");
+                    + "' in gitops.yaml. " + (signature.status() == CommitSignature.Status.BAD
+                    ? "Do not deploy it: the commit was changed after it was signed; find out by whom"
+                    : "Sign the commit with a trusted key (git commit -S), or trust the key with --trusted-keys /"
+                    + " --allowed-signers (Jenkins: the global configuration's trusted keys)"));
         }
         warnings.accept(problem + " (verify.signatures: warn)");
         return signature;
+    }
+
+    /** The signer found and why it is not trusted, without saying the same thing twice. */
+    private static String details(CommitSignature signature) {
+        String signer = signature.describeSigner();
+        String detail = signature.detail();
+        if (signature.status() == CommitSignature.Status.UNSIGNED) {
+            return "no signature";
+        }
+        if (detail == null || detail.isBlank()) {
+            return "signer found: " + signer;
+        }
+        return detail.contains(signer.replaceFirst("^(ssh|openpgp) key ", "")) ? detail : "signer found: " + signer + "; " + detail;
     }
 
     private static String status(CommitSignature signature) {

@@ -36,7 +36,8 @@ public final class TrustedKeys {
     /**
      * Reads OpenPGP public key files and an SSH allowed_signers file (either may be absent: empty list, null).
      *
-     * @throws InvalidInputException naming the file when one is missing, unreadable or holds no public key
+     * @throws InvalidInputException naming the file when one is missing, unreadable or holds no public key, or
+     *     when a line of the allowed_signers file is not an entry ({@link AllowedSignersCheck})
      */
     public static TrustedKeys load(List<Path> openPgpFiles, Path allowedSignersFile) {
         List<PGPPublicKeyRing> rings = new ArrayList<>();
@@ -57,6 +58,13 @@ public final class TrustedKeys {
                         + "an SSH allowed_signers file (lines 'alice@example.com ssh-ed25519 AAAA...')");
             }
             signers = allowedSignersFile.toAbsolutePath().normalize();
+            try {
+                AllowedSignersCheck.check(Files.readString(signers, java.nio.charset.StandardCharsets.UTF_8),
+                        allowedSignersFile.toString());
+            } catch (IOException e) {
+                throw new InvalidInputException("--allowed-signers " + allowedSignersFile + ": cannot read it as text ("
+                        + e.getClass().getSimpleName() + "); give an SSH allowed_signers file");
+            }
             sources.add(signers.toString());
         }
         return new TrustedKeys(rings, signers, sources);
@@ -65,18 +73,19 @@ public final class TrustedKeys {
     /**
      * Keys given as content (Jenkins credentials): OpenPGP keys and allowed_signers text; either may be null.
      * The allowed_signers content is written to a private file under {@code workDir} because JGit reads it
-     * from a file.
+     * from a file; the caller deletes {@code workDir} when done with the keys (the plugin: per session).
      */
     public static TrustedKeys fromContent(byte[] openPgpKeys, String openPgpSource, byte[] allowedSignersContent,
             Path workDir) {
         List<PGPPublicKeyRing> rings = openPgpKeys == null ? List.of() : readOpenPgp(openPgpKeys, openPgpSource);
         Path signers = null;
         if (allowedSignersContent != null) {
+            AllowedSignersCheck.check(new String(allowedSignersContent, java.nio.charset.StandardCharsets.UTF_8),
+                    "(allowed signers credential)");
             try {
                 Files.createDirectories(workDir);
                 signers = Files.createTempFile(workDir, "allowed_signers", "");
                 Files.write(signers, allowedSignersContent);
-                signers.toFile().deleteOnExit();
             } catch (IOException e) {
                 throw new io.jenkins.plugins.gitops.engine.OperationFailedException("cannot write the allowed signers to "
                         + workDir + ": " + e.getMessage(), e);

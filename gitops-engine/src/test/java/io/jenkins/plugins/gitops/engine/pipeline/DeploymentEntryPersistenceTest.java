@@ -42,6 +42,19 @@ class DeploymentEntryPersistenceTest {
     }
 
     @Test
+    void theSignerOfTheDeployedCommitIsKeptWithTheBuild() {
+        SyncResult signed = Results.stagingSync().withSigner("alice@example.com (ssh SHA256:abc)");
+        DeploymentEntry entry = DeploymentEntry.ofSync("app#12/1", "sync", "https://git.example/ops.git", signed,
+                "alice", STARTED);
+
+        DeploymentEntry copy = (DeploymentEntry) jenkinsLike().fromXML(jenkinsLike().toXML(entry));
+
+        assertThat(copy.getSigner()).isEqualTo("alice@example.com (ssh SHA256:abc)");
+        assertThat(DeploymentEntry.ofSync("app#12/2", "sync", null, Results.stagingSync(), "alice", STARTED).getSigner())
+                .as("not verified").isNull();
+    }
+
+    @Test
     void aClassTheFilterDoesNotKnowIsRefusedAsJenkinsWould() {
         String xml = new XStream().toXML(new ArrayList<>(List.of(Duration.ofSeconds(1))));
 
@@ -60,6 +73,7 @@ class DeploymentEntryPersistenceTest {
         assertThat(old.getRelease()).containsExactly("medianest/web:1.4.2");
         assertThat(old.getCounts()).isEqualTo("1 created, 0 updated, 0 deleted, 1 unchanged");
         assertThat(old.getActor()).isEqualTo("alice");
+        assertThat(old.getSigner()).as("entries from before signatures").isNull();
         assertThat(old.getStartedAt()).isEqualTo(STARTED);
         assertThat(old.getDuration()).hasSeconds(7);
     }

@@ -22,7 +22,10 @@ class StepResultsTest {
                 .containsEntry("created", 0).containsEntry("updated", 2).containsEntry("deleted", 1)
                 .containsEntry("unchanged", 1).containsEntry("health", "Healthy")
                 .containsEntry("recordId", "app#12/1").containsEntry("succeeded", true)
-                .containsEntry("inSync", false).containsEntry("environment", "staging");
+                .containsEntry("inSync", false).containsEntry("environment", "staging")
+                .containsEntry("signer", null);
+        assertThat(StepResults.of(Results.stagingSync().withSigner("alice@example.com (ssh SHA256:abc)"), "app#12/2"))
+                .containsEntry("signer", "alice@example.com (ssh SHA256:abc)");
     }
 
     @Test

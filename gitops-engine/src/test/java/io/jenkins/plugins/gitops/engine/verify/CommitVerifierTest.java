@@ -98,6 +98,28 @@ class CommitVerifierTest {
     }
 
     @Test
+    void keysGivenAsContentAsJenkinsCredentialsHoldThemVerifyLikeKeyFiles() throws Exception {
+        write("a.txt", "content");
+        String ssh = keys.commitSsh(work, remote, alice, "signed by alice");
+        write("a.txt", "content 2");
+        String gpg = keys.commitGpg(work, remote, bob, "Bob <bob@example.test>", "signed by bob");
+        byte[] armored = Files.readAllBytes(keys.exportPublic(bob, "bob-content.asc"));
+        byte[] signers = Files.readAllBytes(keys.allowedSigners("signers-content", Map.of("alice@example.test", alice)));
+        Path dir = temp.resolve("session-keys");
+
+        TrustedKeys fromContent = TrustedKeys.fromContent(armored, "credentials 'pgp'", signers, dir);
+
+        assertThat(verify(fromContent, ssh).signer()).isEqualTo("alice@example.test");
+        assertThat(verify(fromContent, gpg).verified()).isTrue();
+        assertThat(fromContent.sources()).containsExactly("credentials 'pgp'");
+        try (var files = Files.list(dir)) {
+            assertThat(files.toList()).as("only the allowed_signers copy, which the caller deletes").hasSize(1);
+        }
+        assertThat(verify(TrustedKeys.fromContent(null, null, signers, temp.resolve("other")), gpg).verified())
+                .as("OpenPGP keys not given").isFalse();
+    }
+
+    @Test
     void binaryKeyringIsReadLikeAnArmoredOne() throws Exception {
         Path binary = temp.resolve("bob.gpg");
         write("a.txt", "binary");
@@ -166,5 +188,25 @@ class CommitVerifierTest {
                 .hasMessageContaining("--trusted-keys " + junk);
         assertThatThrownBy(() -> TrustedKeys.load(List.of(), temp.resolve("missing")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("--allowed-signers " + temp.resolve("missing"));
+    }
+
+    @Test
+    void anAllowedSignersFileThatIsNotOneIsRefusedNamingItsLinesNeverTheirContent() throws Exception {
+        String privateKey = Files.readString(alice); // the private key given instead of allowed_signers
+        Path wrong = Files.writeString(temp.resolve("id_alice"), privateKey);
+        assertThatThrownBy(() -> TrustedKeys.load(List.of(), wrong)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("--allowed-signers " + wrong + ": lines 1, 2, 3, 4, 5 and")
+                .hasMessageContaining("not an allowed_signers entry")
+                .satisfies(e -> privateKey.lines().filter(l -> l.length() > 20)
+                        .forEach(l -> assertThat(e.getMessage()).doesNotContain(l)));
+        Path typo = Files.writeString(temp.resolve("typo"), "# team\nalice@example.test ssh-ed25519 AAAA-not-base64\n");
+        assertThatThrownBy(() -> TrustedKeys.load(List.of(), typo)).hasMessageContaining(": line 2 is not an"
+                + " allowed_signers entry");
+        Path empty = Files.writeString(temp.resolve("empty"), "# nobody yet\n");
+        assertThatThrownBy(() -> TrustedKeys.load(List.of(), empty)).hasMessageContaining("no entry in it");
+        assertThatThrownBy(() -> TrustedKeys.fromContent(null, null, "garbage line\n".getBytes(StandardCharsets.UTF_8),
+                temp.resolve("work"))).hasMessageContaining("(allowed signers credential): line 1 is not");
+        Path good = keys.allowedSigners("good", Map.of("alice@example.test", alice));
+        assertThat(TrustedKeys.load(List.of(), good).allowedSigners()).isNotNull();
     }
 }

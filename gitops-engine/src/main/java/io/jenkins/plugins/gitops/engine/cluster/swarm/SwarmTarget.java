@@ -209,6 +209,42 @@ public final class SwarmTarget implements Target {
                 .filter(java.util.Objects::nonNull).distinct().sorted().toList();
     }
 
+    @Override
+    public List<Endpoint> endpoints() {
+        String filter = DockerApi.filters(Map.of("label", List.of(Labels.STACK_NAMESPACE + "=" + stack,
+                Labels.ENVIRONMENT + "=" + environment)));
+        List<Endpoint> out = new ArrayList<>();
+        for (Map<String, Object> s : api.list("/services?filters=" + filter)) {
+            if (internal(s)) {
+                continue;
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
+            map(Manifests.get(s, "Spec", "Labels")).forEach((k, v) -> labels.put(k, String.valueOf(v)));
+            List<Integer> ports = new ArrayList<>();
+            for (Object p : list(Manifests.get(s, "Endpoint", "Ports"))) {
+                Map<String, Object> port = map(p);
+                boolean ingress = !"host".equals(port.get("PublishMode"));
+                boolean tcp = port.get("Protocol") == null || "tcp".equals(port.get("Protocol"));
+                if (ingress && tcp && port.get("PublishedPort") instanceof Number n && n.intValue() > 0) {
+                    ports.add(n.intValue());
+                }
+            }
+            out.add(new Endpoint(Manifests.string(s, "Spec", "Name"), Map.copyOf(labels), List.copyOf(ports)));
+        }
+        out.sort(java.util.Comparator.comparing(Endpoint::service));
+        return out;
+    }
+
+    /** The stack's history configs of this environment (a deleted preview's); locks are left to their holders. */
+    @Override
+    public void removeHistory() {
+        for (InternalConfigs.Config c : internalConfigs.list(Map.of(Labels.ENVIRONMENT, environment,
+                InternalConfigs.KIND, SwarmHistoryStore.KIND_HISTORY))) {
+            LOG.info("Removing history config {}", c.name());
+            internalConfigs.delete(c.id());
+        }
+    }
+
     /** Deployment history and locks ({@link InternalConfigs}): bookkeeping, not part of any desired state. */
     private static boolean internal(Map<String, Object> object) {
         return "true".equals(Manifests.string(object, "Spec", "Labels", Labels.INTERNAL));
@@ -290,8 +326,18 @@ public final class SwarmTarget implements Target {
     @Override
     public void delete(Resource live) {
         String id = Manifests.string(live.manifest(), "ID");
-        LOG.info("Deleting {} {}", live.kind(), live.name());
-        api.delete(collection(live.kind()) + "/" + DockerApi.encode(id));
+        LOG.debug("Deleting {} {}", live.kind(), live.name()); // the executor reports prunes; retries would repeat this
+        try {
+            api.delete(collection(live.kind()) + "/" + DockerApi.encode(id));
+        } catch (TargetException e) {
+            if (live.kind().equals(NETWORK) && !e.retryable() && String.valueOf(e.getMessage()).contains("in use by task")) {
+                // the manager frees a network only once the tasks of the services just deleted are gone (HTTP 400,
+                // FailedPrecondition "network ... is in use by task ..."; docker stack rm races the same way and
+                // reports "Failed to remove network"): transient, so the executor tries again with backoff
+                throw new TargetException(e.getMessage(), true, e);
+            }
+            throw e;
+        }
     }
 
     @Override
