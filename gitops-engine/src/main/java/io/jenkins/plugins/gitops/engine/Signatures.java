@@ -66,12 +66,22 @@ final class Signatures {
         if (environment.signatures() == SignatureRule.REQUIRED || !context.repository.isGit()) {
             return environment;
         }
-        String deployed;
         try (io.jenkins.plugins.gitops.engine.cluster.Target target = context.targets.open(environment)) {
-            deployed = context.history(target, environment).list(environment.name()).stream().filter(Records::applied)
-                    .map(io.jenkins.plugins.gitops.engine.history.DeploymentRecord::revision)
-                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            return withDeployedRule(context, environment, context.history(target, environment).list(environment.name()),
+                    resolve);
         }
+    }
+
+    /** As {@link #withDeployedRule(EngineContext, Environment, java.util.function.Function)}, with the records read. */
+    Environment withDeployedRule(EngineContext context, Environment environment,
+            java.util.List<io.jenkins.plugins.gitops.engine.history.DeploymentRecord> records,
+            java.util.function.Function<Repository.Snapshot, Environment> resolve) {
+        if (environment.signatures() == SignatureRule.REQUIRED || !context.repository.isGit()) {
+            return environment;
+        }
+        String deployed = records.stream().filter(Records::applied)
+                .map(io.jenkins.plugins.gitops.engine.history.DeploymentRecord::revision)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         if (deployed == null) {
             return environment;
         }

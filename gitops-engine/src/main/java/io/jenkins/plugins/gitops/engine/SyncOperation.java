@@ -101,8 +101,6 @@ final class SyncOperation {
         if (request.allowEmpty()) {
             environment = environment.withAllowEmpty(true);
         }
-        environment = context.signatures.withDeployedRule(context, environment,
-                at -> subject.environment(at, request.environment()));
         ProgressListener listener = context.listener;
         listener.progress((request.dryRun() ? "Planning " : "Syncing ") + "environment '" + environment.name() + "' at "
                 + snapshot.revision());
@@ -120,6 +118,20 @@ final class SyncOperation {
             rendered.warnings().forEach(w -> listener.progress("  warning: " + w));
             DesiredState prepared = target.prepare(rendered);
             target.validate(prepared);
+            List<DeploymentRecord> records = request.dryRun() ? List.of()
+                    : context.history(target, environment).list(environment.name());
+            if (!request.dryRun()) {
+                // the rule is never weaker than where the last deployment was made (nothing written yet; one history read,
+                // shared with alreadyRecorded)
+                Environment floored = context.signatures.withDeployedRule(context, environment, records,
+                        at -> subject.environment(at, request.environment()));
+                if (floored.signatures() != environment.signatures()) {
+                    environment = floored;
+                    signature = context.signatures.check(context, environment, snapshot.revision().commitId(),
+                            "the commit to deploy");
+                    signer = signature == null ? null : signature.recordValue();
+                }
+            }
             List<String> warnings = new ArrayList<>(checkPolicies(snapshot, environment, prepared, request, operation));
             if (windowOverride != null && !request.dryRun()) {
                 warnings.add("deployment window overridden: " + windowOverride);
@@ -136,7 +148,7 @@ final class SyncOperation {
                 }
             }
             String revision = snapshot.revision().commitId();
-            if (!unlocked.hasChanges() && operation == Operation.SYNC && alreadyRecorded(target, environment, revision)) {
+            if (!unlocked.hasChanges() && operation == Operation.SYNC && alreadyRecorded(records, revision)) {
                 // a no-op sync of a recorded revision writes nothing at all: no lock, no record, no hook
                 return execute(request, environment, snapshot, target, prepared, unlocked.withoutHooks(), warnings,
                         started).withSigner(signer);
@@ -170,9 +182,8 @@ final class SyncOperation {
         return new SyncPlanner(target, started).plan(environment, prepared, context.live(target, prepared));
     }
 
-    private boolean alreadyRecorded(Target target, Environment environment, String revision) {
-        return context.history(target, environment).list(environment.name()).stream().filter(Records::applied).findFirst()
-                .map(r -> revision.equals(r.revision())).orElse(false);
+    private static boolean alreadyRecorded(List<DeploymentRecord> records, String revision) {
+        return records.stream().filter(Records::applied).findFirst().map(r -> revision.equals(r.revision())).orElse(false);
     }
 
     private SyncResult execute(SyncRequest request, Environment environment, Repository.Snapshot snapshot, Target target,
