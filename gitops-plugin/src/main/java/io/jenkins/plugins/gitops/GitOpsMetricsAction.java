@@ -13,7 +13,8 @@ import org.kohsuke.stapler.StaplerResponse2;
  * format (docs/delivery-metrics.md): {@code gitops_deployments_total}, {@code gitops_deployment_duration_seconds},
  * {@code gitops_rollbacks_total}, {@code gitops_drift_resources}, {@code gitops_sync_status} as the steps and the
  * drift worker record them, and the {@code gitops_delivery_*} gauges the drift worker refreshes. For users with
- * Overall/Read (a scraper authenticates with a user's API token). One registry for the controller, shared by
+ * Overall/SystemRead (implied by Overall/Administer; core's {@code Jenkins.SYSTEM_READ}), as the figures cover every
+ * job's environments; a scraper authenticates with such a user's API token. One registry for the controller, shared by
  * every {@link EngineSession}; it starts empty at each Jenkins start, as counters do.
  */
 @Extension
@@ -27,7 +28,8 @@ public class GitOpsMetricsAction implements RootAction {
 
     /** GET {@code /gitops/metrics}. */
     public void doMetrics(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
-        Jenkins.get().checkPermission(Jenkins.READ);
+        // the figures name every environment of every job: not for everyone who may see the dashboard
+        Jenkins.get().checkPermission(Jenkins.SYSTEM_READ);
         rsp.setContentType(GitOpsMetrics.CONTENT_TYPE);
         rsp.getWriter().write(METRICS.scrape());
     }

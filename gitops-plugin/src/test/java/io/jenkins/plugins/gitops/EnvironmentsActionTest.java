@@ -203,7 +203,10 @@ class EnvironmentsActionTest {
         assertThat(trend).startsWith("{\"environment\":\"development\",\"weeks\":[");
         assertThat(page.getWebResponse().getContentAsString()).doesNotContain("<script>").contains("delivery-trend.js");
 
-        String metrics = viewer.goTo("gitops/metrics", "text/plain").getWebResponse().getContentAsString();
+        assertThat(viewer.withThrowExceptionOnFailingStatusCode(false).goTo("gitops/metrics", null).getWebResponse()
+                .getStatusCode()).as("Overall/Read does not show every job's figures").isEqualTo(403);
+        JenkinsRule.WebClient admin = r.createWebClient().login("admin");
+        String metrics = admin.goTo("gitops/metrics", "text/plain").getWebResponse().getContentAsString();
         assertThat(metrics).contains("gitops_deployments_total{component=")
                 .contains("gitops_deployment_duration_seconds_bucket{")
                 .contains("gitops_delivery_deployment_frequency_per_day{environment=\"development\"}")
@@ -217,7 +220,8 @@ class EnvironmentsActionTest {
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ).everywhere().to("viewer")
-                .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("deployer"));
+                .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("deployer")
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin"));
     }
 
     private static URL rollbackUrl(JenkinsRule r, WorkflowJob job, Path repository, String environment) throws Exception {

@@ -203,7 +203,7 @@ public final class GitOps implements AutoCloseable {
     public void notifyWindowOverride(String environment, String revision, String operation, String actor, String reason) {
         masked(() -> {
             new Notices(context).windowOverride(context.repository.snapshot(null).config(), environment, revision,
-                    operation, actor, reason);
+                    operation, actor, reason, null);
             return null;
         });
     }

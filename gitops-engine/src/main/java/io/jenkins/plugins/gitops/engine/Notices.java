@@ -184,8 +184,8 @@ final class Notices {
 
     /** An operation run outside its deployment window because {@code actor} overrode it with {@code reason}. */
     void windowOverride(ProjectConfig config, String environment, String revision, String operation, String actor,
-            String reason) {
-        emit(config, NotificationTrigger.WINDOW_OVERRIDE, environment, revision, null, "overridden",
+            String reason, String recordId) {
+        emit(config, NotificationTrigger.WINDOW_OVERRIDE, environment, revision, recordId, "overridden",
                 operation + " outside the deployment window, overridden: " + reason, operation, actor);
     }
 

@@ -89,9 +89,10 @@ final class SyncOperation {
         Instant started = Instant.now();
         Repository.Snapshot snapshot = context.repository.snapshot(request.revision());
         Environment environment = subject.environment(snapshot, request.environment());
+        // today's windows and notification receivers (default branch), whatever revision is deployed
+        ProjectConfig rules = request.revision() == null ? snapshot.config() : rulesAtDefaultBranch(snapshot);
         if (manualWindowCheck && !request.dryRun()) {
-            // today's windows (default branch), whatever revision is deployed; before anything is rendered
-            ProjectConfig rules = request.revision() == null ? snapshot.config() : context.repository.snapshot(null).config();
+            // before anything is rendered
             windowOverride = new WindowGate(context).checkManual(rules, environment.name(), "sync", request.overrideWindow(),
                     request.actor());
         }
@@ -167,7 +168,11 @@ final class SyncOperation {
                 context.history(target, environment).append(record);
                 result = result.withRecordId(record.id()).withSigner(signer);
                 Observations.deployment(context.metrics, context.secrets, environment, operation, record, result);
-                new Notices(context).syncRecorded(snapshot.config(), environment, operation, request, result, reason);
+                new Notices(context).syncRecorded(rules, environment, operation, request, result, reason);
+                if (windowOverride != null) {
+                    new Notices(context).windowOverride(rules, environment.name(), revision, operationName(operation),
+                            request.actor(), windowOverride, record.id());
+                }
                 if (!result.succeeded() && environment.autoRollback() && operation != Operation.ROLLBACK) {
                     lease.close();
                     // recovery is not a manual operation: no window check, no override recorded
@@ -176,6 +181,21 @@ final class SyncOperation {
                 return result;
             }
         }
+    }
+
+    /** gitops.yaml of the default branch; the deployed revision's when the default branch cannot be read. */
+    private ProjectConfig rulesAtDefaultBranch(Repository.Snapshot deployed) {
+        try {
+            return context.repository.snapshot(null).config();
+        } catch (GitOpsException e) {
+            context.listener.progress("  warning: gitops.yaml of the default branch cannot be read (" + e.getMessage()
+                    + "); windows and notifications of " + deployed.revision() + " apply");
+            return deployed.config();
+        }
+    }
+
+    private static String operationName(Operation operation) {
+        return operation.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private SyncPlan plan(Environment environment, Target target, DesiredState prepared, Instant started) {

@@ -27,7 +27,7 @@ final class WindowGate {
      * Lets a manual {@code operation} (sync, promotion, rollback) of the environment through, before anything is
      * rendered or written. Returns null when the windows are open, or the text to record when they are closed and
      * {@code overrideReason} is given ({@code <reason> (closed: <why>)}); an override is sent as
-     * {@code on-window-override} to the environment's notification receivers (docs/notifications.md).
+     * {@code on-window-override} once the deployment that used it is recorded (docs/notifications.md).
      *
      * @throws WindowClosedException when they are closed and no reason is given: names the window, when it opens,
      *                               and how to override
@@ -46,7 +46,7 @@ final class WindowGate {
         }
         String note = oneLine(overrideReason) + " (closed: " + state.reason(true) + ")";
         context.listener.progress("  deployment window of '" + environment + "' overridden: " + note);
-        new Notices(context).windowOverride(config, environment, null, operation, actor, note);
+        // on-window-override is sent with the deployment that used the override (SyncOperation), not here
         return note;
     }
 

@@ -124,6 +124,8 @@ class GitOpsWindowsTest {
                 assertThat(e.environment()).isEqualTo("prod");
                 assertThat(e.receivers()).containsExactly("ops");
                 assertThat(e.message()).isEqualTo("sync outside the deployment window, overridden: " + note);
+                assertThat(e.revision()).as("sent with the deployment that used it").isEqualTo(record.revision());
+                assertThat(e.recordId()).isEqualTo(record.id());
             });
         }
         try (GitOps gitOps = gitOps(THURSDAY_NOON)) {

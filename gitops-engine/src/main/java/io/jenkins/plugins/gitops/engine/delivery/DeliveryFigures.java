@@ -26,7 +26,7 @@ public record DeliveryFigures(String name, String value, String band) {
                         m.successfulDeployments()), label(m.frequencyBand())),
                 new DeliveryFigures("lead time for changes", m.leadTimeMedian() == null ? "n/a (no commit deployed)"
                         : "median " + human(m.leadTimeMedian()) + ", p90 " + human(m.leadTimeP90()) + " ("
-                                + m.commits() + " commits)", label(m.leadTimeBand())),
+                                + m.commits() + (m.commits() == 1 ? " commit)" : " commits)"), label(m.leadTimeBand())),
                 new DeliveryFigures("change failure rate", m.changeFailureRate() == null ? "n/a (no change deployed)"
                         : String.format(Locale.ROOT, "%.0f%% (%d of %d changes)", m.changeFailureRate() * 100,
                                 m.failedChanges(), m.changes()), label(m.changeFailureBand())),
