@@ -58,7 +58,9 @@ public final class WebhookSender implements AutoCloseable {
 
     private synchronized ScheduledThreadPoolExecutor executor() {
         if (executor == null) {
-            client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+            // HTTP/1.1: the JDK's default (HTTP/2) sends plain-http POSTs with "Upgrade: h2c", which some receivers
+            // and proxies refuse; webhooks gain nothing from HTTP/2
+            client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
                     .followRedirects(HttpClient.Redirect.NEVER).build();
             int id = SENDERS.incrementAndGet();
             AtomicInteger threads = new AtomicInteger();

@@ -56,6 +56,7 @@ class WebhookSenderTest {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.header("Content-Type")).startsWith("application/json");
         assertThat(request.header("Authorization")).isEqualTo("Bearer bearer-token-5566");
+        assertThat(request.header("Upgrade")).as("plain HTTP/1.1, no h2c upgrade").isNull();
         JsonNode body = JSON.readTree(request.body());
         assertThat(body.get("apiVersion").asText()).isEqualTo("gitops.jenkins.io/v1");
         assertThat(body.get("kind").asText()).isEqualTo("GitOpsNotification");
