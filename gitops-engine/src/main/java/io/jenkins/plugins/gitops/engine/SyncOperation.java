@@ -90,10 +90,12 @@ final class SyncOperation {
         Repository.Snapshot snapshot = context.repository.snapshot(request.revision());
         Environment environment = subject.environment(snapshot, request.environment());
         // today's windows and notification receivers (default branch), whatever revision is deployed
-        ProjectConfig rules = request.revision() == null ? snapshot.config() : rulesAtDefaultBranch(snapshot);
+        // read only when a window or a notification needs it: the default branch is fetched anew each time
+        java.util.function.Supplier<ProjectConfig> rules = request.revision() == null ? memo(snapshot::config)
+                : memo(() -> rulesAtDefaultBranch(snapshot));
         if (manualWindowCheck && !request.dryRun()) {
             // before anything is rendered
-            windowOverride = new WindowGate(context).checkManual(rules, environment.name(), "sync", request.overrideWindow(),
+            windowOverride = new WindowGate(context).checkManual(rules.get(), environment.name(), "sync", request.overrideWindow(),
                     request.actor());
         }
         if (request.prune() != null) {
@@ -168,9 +170,9 @@ final class SyncOperation {
                 context.history(target, environment).append(record);
                 result = result.withRecordId(record.id()).withSigner(signer);
                 Observations.deployment(context.metrics, context.secrets, environment, operation, record, result);
-                new Notices(context).syncRecorded(rules, environment, operation, request, result, reason);
+                new Notices(context).syncRecorded(rules.get(), environment, operation, request, result, reason);
                 if (windowOverride != null) {
-                    new Notices(context).windowOverride(rules, environment.name(), revision, operationName(operation),
+                    new Notices(context).windowOverride(rules.get(), environment.name(), revision, operationName(operation),
                             request.actor(), windowOverride, record.id());
                 }
                 if (!result.succeeded() && environment.autoRollback() && operation != Operation.ROLLBACK) {
@@ -192,6 +194,18 @@ final class SyncOperation {
                     + "); windows and notifications of " + deployed.revision() + " apply");
             return deployed.config();
         }
+    }
+
+    private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> supplier) {
+        Object[] value = new Object[1];
+        return () -> {
+            if (value[0] == null) {
+                value[0] = supplier.get();
+            }
+            @SuppressWarnings("unchecked")
+            T t = (T) value[0];
+            return t;
+        };
     }
 
     private static String operationName(Operation operation) {
